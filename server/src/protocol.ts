@@ -1,0 +1,159 @@
+/**
+ * The contract between the Daemonscope client and server: custom requests and notifications,
+ * the preview result shape (DESIGN.md "preview --format json", plus source ranges), and settings.
+ * This is the one server file the client imports; keep it free of runtime dependencies other
+ * than `vscode-languageserver-protocol` message types.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+// ---------------------------------------------------------------------------------------------
+// Preview result (DESIGN.md, "preview --format json"). Extra fields may be added; none renamed.
+
+/** Where a daemon pod ends up on one node. */
+export type Placement = 'runs' | 'pending' | 'skipped';
+
+/** Why a node does not run the pod, in precedence order (the first that applies wins). */
+export type PlacementReason =
+  | 'nodeName'
+  | 'nodeSelector'
+  | 'nodeAffinity'
+  | 'taint'
+  | 'hostPort'
+  | 'resources'
+  | 'podCount'
+  | 'namespaceNodeSelector';
+
+/** One node's outcome for one DaemonSet. */
+export interface NodePlacement {
+  node: string;
+  placement: Placement;
+  reason: PlacementReason | null;
+  /** One sentence a person can act on; may be empty for `runs`. */
+  detail: string;
+}
+
+/** Why a rollout cannot finish. */
+export interface RolloutStall {
+  /** Nodes left on the old version for good, sorted by name. */
+  nodes: string[];
+  reason: string;
+}
+
+/** The rolling-update plan of one DaemonSet. */
+export interface RolloutPlan {
+  strategy: 'RollingUpdate' | 'OnDelete';
+  /** Resolved integers (0 and 0 for OnDelete). */
+  maxUnavailable: number;
+  maxSurge: number;
+  /** Node names per controller step, in node-name order; `[]` when no node should run the pod; null for OnDelete. */
+  waves: string[][] | null;
+  stall: RolloutStall | null;
+  estimatedSeconds: number | null;
+}
+
+/** What a DaemonSet reserves across the nodes that run it (issue #10; extra field). */
+export interface FleetOverhead {
+  /** Millicores, as a decimal string. */
+  cpu: string;
+  /** Bytes, as a decimal string. */
+  memory: string;
+  nodes: number;
+}
+
+/** Simulation result of one DaemonSet. */
+export interface DaemonSetPreview {
+  name: string;
+  namespace: string;
+  nodes: NodePlacement[];
+  rollout: RolloutPlan;
+  overhead?: FleetOverhead;
+}
+
+/** The cluster a preview was computed on. `source` is "embedded" or the path as given. */
+export interface ClusterInfo {
+  source: string;
+  nodes: number;
+}
+
+/** `daemonscope preview --format json` output. */
+export interface PreviewResult {
+  cluster: ClusterInfo;
+  daemonsets: DaemonSetPreview[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom LSP messages
+
+/** A 0-based line/character range (LSP convention), so the client can reveal a DaemonSet. */
+export interface SourceRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** A DaemonSet preview as the editor sees it: the JSON contract plus where it is in the file. */
+export interface EditorDaemonSetPreview extends DaemonSetPreview {
+  range: SourceRange;
+}
+
+/** Response of `daemonscope/preview`; `problems` explains an empty result (cluster file broken...). */
+export interface EditorPreviewResult {
+  uri: string;
+  version: number | null;
+  cluster: ClusterInfo;
+  daemonsets: EditorDaemonSetPreview[];
+  problems: string[];
+}
+
+export interface PreviewParams {
+  uri: string;
+}
+
+/** Client → server: the simulated placement and rollout of every DaemonSet in a document. */
+export const PreviewRequest = new RequestType<PreviewParams, EditorPreviewResult | null, void>('daemonscope/preview');
+
+export interface PreviewChangedParams {
+  uri: string;
+}
+
+/** Server → client: a document's preview changed (edit, cluster file change); re-request it. */
+export const PreviewChangedNotification = new NotificationType<PreviewChangedParams>('daemonscope/previewChanged');
+
+// ---------------------------------------------------------------------------------------------
+// Settings: declared once in package.json under `daemonscope.` and mirrored here.
+
+export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+/** Every `daemonscope.*` setting the server reads, after normalisation. */
+export interface Settings {
+  /** Path of a `kubectl get nodes -o yaml` file; empty = the embedded cluster. */
+  clusterFile: string;
+  /** Path of a `kubectl get pods -A -o yaml` file; empty = none (or the embedded pods). */
+  podsFile: string;
+  /** kubeconfig context name for a live, read-only source; empty = none. */
+  clusterContext: string;
+  /** Seconds one daemon pod takes to start and become ready, for rollout estimates. */
+  podStartSeconds: number;
+  /** Per-rule severity overrides, keyed by diagnostic code. */
+  rules: Record<string, RuleSeverity>;
+  /** Target Kubernetes version ("1.35"); features newer than it are reported. */
+  kubernetesVersion: string;
+  /** Rollouts estimated longer than this many minutes get an information finding. */
+  rolloutDurationThresholdMinutes: number;
+  /** Files larger than this many bytes get one information diagnostic and no deep analysis. */
+  maxFileSize: number;
+  /** Schema-level diagnostics and key completion; off for users who map a Kubernetes schema in Red Hat YAML. */
+  schemaValidation: boolean;
+}
+
+/** Defaults, identical to those declared in package.json. */
+export const defaultSettings: Settings = {
+  clusterFile: '',
+  podsFile: '',
+  clusterContext: '',
+  podStartSeconds: 10,
+  rules: {},
+  kubernetesVersion: '1.35',
+  rolloutDurationThresholdMinutes: 30,
+  maxFileSize: 5 * 1024 * 1024,
+  schemaValidation: true,
+};
