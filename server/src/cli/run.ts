@@ -12,7 +12,9 @@ const usage = `Usage:
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 /** Subcommands; each module owns its flags. */
-const commands: Record<string, () => Promise<Command>> = {};
+const commands: Record<string, () => Promise<Command>> = {
+  cluster: () => import('./clusterExport').then((m) => m.runCluster),
+};
 
 /** Runs one CLI invocation and returns its exit status; never throws for bad input. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
