@@ -22,6 +22,8 @@ type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 export interface FakeToken {
   user: string;
   resources: Resource[] | '*';
+  /** Verbs allowed on those resources; default list and watch. */
+  verbs?: ('list' | 'watch')[];
 }
 
 export interface FakeKubeApiOptions {
@@ -124,7 +126,7 @@ export async function startFakeKubeApi(options: FakeKubeApiOptions = {}): Promis
     const resource = match[1] as Resource;
     const watch = url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1';
     const verb = watch ? 'watch' : 'list';
-    if (identity.resources !== '*' && !identity.resources.includes(resource)) {
+    if ((identity.resources !== '*' && !identity.resources.includes(resource)) || (identity.verbs && !identity.verbs.includes(verb))) {
       return send(403, status(403, 'Forbidden', `${resource} is forbidden: User "${identity.user}" cannot ${verb} resource "${resource}" in API group "" at the cluster scope`));
     }
     const selector = parseSelector(url.searchParams.get('fieldSelector') ?? '');
@@ -201,6 +203,7 @@ export async function startFakeKubeApi(options: FakeKubeApiOptions = {}): Promis
     },
     endWatches: () => {
       for (const watcher of watchers) watcher.res.end();
+      watchers.clear();
     },
     openWatches: () => watchers.size,
     close: () =>
