@@ -1,0 +1,54 @@
+/**
+ * Multi-document YAML parsing with positions. Uses `parseAllDocuments` (which never throws) and a
+ * `LineCounter`, with the YAML 1.1 rules Kubernetes applies: kubectl converts YAML to JSON with
+ * sigs.k8s.io/yaml, which is built on go-yaml v2 (YAML 1.1), so `yes`/`on` are booleans, `0755` is
+ * octal and `<<` merge keys work. go-yaml v2 keeps timestamp-like and sexagesimal plain scalars
+ * (`2024-01-01`, `12:30`) as strings when decoding into an untyped value, so those tags are dropped.
+ */
+import { LineCounter, parseAllDocuments, type Document, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
+import type { Span } from './types';
+
+/** One YAML document of a file. */
+export interface ParsedDocument {
+  /** 0-based position of the document in its file. */
+  index: number;
+  document: Document.Parsed;
+  /** The document's range in the file text: offsets, end exclusive. */
+  span: Span;
+}
+
+/** A parsed file: its text, line index and documents. */
+export interface ParsedFile {
+  text: string;
+  /** Line starts of `text`; `linePos(offset)` gives 1-based line and column (UTF-16 units). */
+  lineCounter: LineCounter;
+  documents: ParsedDocument[];
+}
+
+/** The options every Daemonscope parse uses (see the module comment). */
+export const yamlParseOptions: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.1',
+  prettyErrors: false,
+  // Problems become findings; nothing is written to the process's stderr.
+  logLevel: 'silent',
+  uniqueKeys: true,
+  customTags: (tags) =>
+    tags.filter((tag) => {
+      if (typeof tag !== 'object') return true;
+      return tag.tag !== 'tag:yaml.org,2002:timestamp' && !('format' in tag && tag.format === 'TIME');
+    }),
+};
+
+/** Parses every document of `text`. Never throws: syntax errors stay on each document's `errors`. */
+export function parseYamlFile(text: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { ...yamlParseOptions, lineCounter });
+  // An empty stream (no documents at all) is returned as a non-array value.
+  const list = Array.isArray(parsed) ? parsed : [];
+  const documents = list.map((document, index) => ({
+    index,
+    document,
+    span: { start: document.range[0], end: document.range[2] },
+  }));
+  return { text, lineCounter, documents };
+}
