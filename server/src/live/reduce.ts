@@ -2,7 +2,11 @@
  * Reduces Node, Pod and Namespace objects as the API server sends them to the fields the
  * simulation reads, keeping their Kubernetes shape (what `kubectl get nodes -o yaml` prints, minus
  * everything else), so the cluster-file loader takes them unchanged and a snapshot of 150,000
- * pods fits in memory. Pure; malformed items give null (counted and skipped by the caller).
+ * pods fits in memory. Malformed items give null (skipped by the caller).
+ *
+ * Reduced objects share equal parts through an `InternPool` (the pods of one ReplicaSet have the
+ * same containers, owner references and status), and shared parts are frozen: treat every reduced
+ * object as read-only.
  */
 
 /** `metadata.ownerReferences[]` as the API serves it. */
@@ -79,11 +83,13 @@ export interface ReducedNamespace {
 export const namespaceNodeSelectorAnnotations: readonly string[] = ['scheduler.alpha.kubernetes.io/node-selector', 'openshift.io/node-selector'];
 
 /**
- * Shares equal strings between reduced objects (namespace, node, owner and container names,
- * quantities): JSON.parse makes a new string for every occurrence, and 150,000 pods repeat them.
+ * Shares equal strings and equal reduced parts between reduced objects: JSON.parse makes a new
+ * string and object for every occurrence, and 150,000 pods repeat the same namespaces, nodes,
+ * owners, containers and quantities. Each table is capped so unique values cannot grow it forever.
  */
-export class StringPool {
+export class InternPool {
   private readonly strings = new Map<string, string>();
+  private readonly parts = new Map<string, object>();
 
   /** The pooled copy of `value`. */
   intern(value: string): string {
@@ -92,6 +98,21 @@ export class StringPool {
     if (this.strings.size < 200_000) this.strings.set(value, value);
     return value;
   }
+
+  /** The pooled, deep-frozen copy of a JSON-like `value` (equal by JSON text). */
+  share<T extends object>(value: T): T {
+    const key = JSON.stringify(value);
+    const known = this.parts.get(key);
+    if (known !== undefined) return known as T;
+    deepFreeze(value);
+    if (this.parts.size < 100_000) this.parts.set(key, value);
+    return value;
+  }
+}
+
+function deepFreeze(value: object): void {
+  Object.freeze(value);
+  for (const child of Object.values(value)) if (typeof child === 'object' && child !== null && !Object.isFrozen(child)) deepFreeze(child as object);
 }
 
 type Json = Record<string, unknown>;
@@ -101,7 +122,7 @@ const record = (value: unknown): Json => (isRecord(value) ? value : {});
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-function stringMap(value: unknown, pool: StringPool, keep?: (key: string) => boolean): Record<string, string> | undefined {
+function stringMap(value: unknown, pool: InternPool, keep?: (key: string) => boolean): Record<string, string> | undefined {
   if (!isRecord(value)) return undefined;
   let out: Record<string, string> | undefined;
   for (const [key, raw] of Object.entries(value)) {
@@ -113,7 +134,7 @@ function stringMap(value: unknown, pool: StringPool, keep?: (key: string) => boo
 }
 
 /** Reduces one Node; null without `metadata.name`. */
-export function reduceNode(item: unknown, pool: StringPool = new StringPool()): ReducedNode | null {
+export function reduceNode(item: unknown, pool: InternPool = new InternPool()): ReducedNode | null {
   const metadata = record(record(item).metadata);
   const name = text(metadata.name);
   if (!name) return null;
@@ -130,17 +151,17 @@ export function reduceNode(item: unknown, pool: StringPool = new StringPool()): 
     const value = text(t.value);
     return [value ? { key: pool.intern(key), value: pool.intern(value), effect: pool.intern(effect) } : { key: pool.intern(key), effect: pool.intern(effect) }];
   });
-  if (taints.length > 0) out.spec.taints = taints;
+  if (taints.length > 0) out.spec.taints = pool.share(taints);
   if (spec.unschedulable === true) out.spec.unschedulable = true;
   const allocatable = stringMap(status.allocatable, pool);
-  if (allocatable) out.status.allocatable = allocatable;
+  if (allocatable) out.status.allocatable = pool.share(allocatable);
   const conditions = list(status.conditions).flatMap((raw) => {
     const c = record(raw);
     const type = text(c.type);
     const state = text(c.status);
     return type && state ? [{ type: pool.intern(type), status: pool.intern(state) }] : [];
   });
-  if (conditions.length > 0) out.status.conditions = conditions;
+  if (conditions.length > 0) out.status.conditions = pool.share(conditions);
   return out;
 }
 
@@ -154,7 +175,7 @@ export function isTerminalPhase(phase: string | undefined): boolean {
  * yet), is terminal, or has no name. With `hostNetwork` every container port is kept (each is a
  * host port); otherwise only ports with a `hostPort`.
  */
-export function reducePod(item: unknown, pool: StringPool = new StringPool()): ReducedPod | null {
+export function reducePod(item: unknown, pool: InternPool = new InternPool()): ReducedPod | null {
   const metadata = record(record(item).metadata);
   const spec = record(record(item).spec);
   const status = record(record(item).status);
@@ -167,8 +188,8 @@ export function reducePod(item: unknown, pool: StringPool = new StringPool()): R
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { namespace: pool.intern(text(metadata.namespace) ?? 'default'), name },
-    spec: { nodeName: pool.intern(nodeName), containers: list(spec.containers).flatMap((c) => reduceContainer(c, hostNetwork, pool)) },
-    status: { phase: pool.intern(phase) },
+    spec: { nodeName: pool.intern(nodeName), containers: pool.share(list(spec.containers).flatMap((c) => reduceContainer(c, hostNetwork, pool))) },
+    status: pool.share({ phase: pool.intern(phase) }),
   };
   const owners = list(metadata.ownerReferences).flatMap((raw): OwnerReference[] => {
     const o = record(raw);
@@ -178,21 +199,21 @@ export function reducePod(item: unknown, pool: StringPool = new StringPool()): R
     if (o.controller === true) ref.controller = true;
     return [ref];
   });
-  if (owners.length > 0) out.metadata.ownerReferences = owners;
+  if (owners.length > 0) out.metadata.ownerReferences = pool.share(owners);
   const init = list(spec.initContainers).flatMap((c) => reduceContainer(c, hostNetwork, pool));
-  if (init.length > 0) out.spec.initContainers = init;
+  if (init.length > 0) out.spec.initContainers = pool.share(init);
   if (hostNetwork) out.spec.hostNetwork = true;
   const overhead = stringMap(spec.overhead, pool);
-  if (overhead) out.spec.overhead = overhead;
+  if (overhead) out.spec.overhead = pool.share(overhead);
   const resources = reduceResources(spec.resources, pool);
-  if (resources) out.spec.resources = resources;
+  if (resources) out.spec.resources = pool.share(resources);
   const runtimeClassName = text(spec.runtimeClassName);
   if (runtimeClassName) out.spec.runtimeClassName = pool.intern(runtimeClassName);
   if (typeof spec.priority === 'number') out.spec.priority = spec.priority;
   return out;
 }
 
-function reduceResources(value: unknown, pool: StringPool): ReducedContainer['resources'] | undefined {
+function reduceResources(value: unknown, pool: InternPool): ReducedContainer['resources'] | undefined {
   const resources = record(value);
   const requests = stringMap(resources.requests, pool);
   const limits = stringMap(resources.limits, pool);
@@ -200,7 +221,7 @@ function reduceResources(value: unknown, pool: StringPool): ReducedContainer['re
   return { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) };
 }
 
-function reduceContainer(raw: unknown, hostNetwork: boolean, pool: StringPool): ReducedContainer[] {
+function reduceContainer(raw: unknown, hostNetwork: boolean, pool: InternPool): ReducedContainer[] {
   const c = record(raw);
   const name = text(c.name);
   if (name === undefined) return [];
@@ -227,7 +248,7 @@ function reduceContainer(raw: unknown, hostNetwork: boolean, pool: StringPool): 
 }
 
 /** Reduces one Namespace to its name and node-selector annotations; null without a name. */
-export function reduceNamespace(item: unknown, pool: StringPool = new StringPool()): ReducedNamespace | null {
+export function reduceNamespace(item: unknown, pool: InternPool = new InternPool()): ReducedNamespace | null {
   const metadata = record(record(item).metadata);
   const name = text(metadata.name);
   if (!name) return null;

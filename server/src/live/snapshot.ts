@@ -5,7 +5,7 @@
  * See https://kubernetes.io/docs/reference/using-api/api-concepts/#retrieving-large-results-sets-in-chunks
  */
 import { fail, ok, type LiveResult } from './errors';
-import { reduceNamespace, reduceNode, reducePod, StringPool, type ReducedNamespace, type ReducedNode, type ReducedPod } from './reduce';
+import { reduceNamespace, reduceNode, reducePod, InternPool, type ReducedNamespace, type ReducedNode, type ReducedPod } from './reduce';
 import type { ApiConnection, Query } from './transport';
 
 /** Items per page; kubectl's default chunk size. */
@@ -56,7 +56,7 @@ export async function fetchSnapshot(connection: ApiConnection, options: Snapshot
   const version = await connection.getJson('/version', {}, options.signal);
   if (!version.ok) return version;
   const gitVersion = (version.value as { gitVersion?: unknown } | null)?.gitVersion;
-  const pool = new StringPool();
+  const pool = new InternPool();
   const nodes = await listAll(connection, 'nodes', pool, options);
   if (!nodes.ok) return nodes;
   const namespaces = await listAll(connection, 'namespaces', pool, options);
@@ -88,16 +88,16 @@ export interface Listing<T> {
  * continue token expires (410 Gone, the list took longer than the server keeps history), starts
  * over once, as client-go's pager does for a full relist.
  */
-export async function listAll<C extends keyof typeof collections>(connection: ApiConnection, name: C, pool: StringPool, options: SnapshotOptions = {}): Promise<LiveResult<Listing<Item<C>>>> {
+export async function listAll<C extends keyof typeof collections>(connection: ApiConnection, name: C, pool: InternPool, options: SnapshotOptions = {}): Promise<LiveResult<Listing<Item<C>>>> {
   for (let attempt = 0; ; attempt++) {
     const result = await listOnce(connection, name, pool, options);
     if (result.ok || result.error.code !== 'expired' || attempt >= 1) return result;
   }
 }
 
-async function listOnce<C extends keyof typeof collections>(connection: ApiConnection, name: C, pool: StringPool, options: SnapshotOptions): Promise<LiveResult<Listing<Item<C>>>> {
+async function listOnce<C extends keyof typeof collections>(connection: ApiConnection, name: C, pool: InternPool, options: SnapshotOptions): Promise<LiveResult<Listing<Item<C>>>> {
   const collection = collections[name];
-  const reduce = collection.reduce as (item: unknown, pool: StringPool) => Item<C> | null;
+  const reduce = collection.reduce as (item: unknown, pool: InternPool) => Item<C> | null;
   const items: Item<C>[] = [];
   let token: string | undefined;
   let resourceVersion = '';
@@ -121,10 +121,10 @@ async function listOnce<C extends keyof typeof collections>(connection: ApiConne
   return ok({ items, resourceVersion });
 }
 
+// Sorts by a computed key, computing each key once.
 function sortByKey<T>(items: T[], key: (item: T) => string): T[] {
-  return items.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+  return items
+    .map((item) => ({ item, k: key(item) }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+    .map(({ item }) => item);
 }

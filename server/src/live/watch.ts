@@ -8,7 +8,7 @@
  * tainted, relabelled, cordoned; a bound pod comes or goes) is reported, batched over a short delay.
  */
 import type { LiveError } from './errors';
-import { StringPool } from './reduce';
+import { InternPool } from './reduce';
 import { collections, listAll, type ClusterSnapshot } from './snapshot';
 import type { ApiConnection } from './transport';
 
@@ -67,7 +67,7 @@ interface Pending {
 
 /** Starts watching from `snapshot` (which it takes over); never throws, reports through options. */
 export function watchCluster(connection: ApiConnection, snapshot: ClusterSnapshot, options: WatchOptions): ClusterWatch {
-  const pool = new StringPool();
+  const pool = new InternPool();
   const maps: Record<Name, Map<string, object>> = { nodes: new Map(), namespaces: new Map(), pods: new Map() };
   const keyOf = (name: Name, item: object): string => (collections[name].key as (i: object) => string)(item);
   for (const name of names) for (const item of snapshot[name]) maps[name].set(keyOf(name, item), item);
@@ -131,7 +131,7 @@ export function watchCluster(connection: ApiConnection, snapshot: ClusterSnapsho
     if (typeof rv === 'string' && rv !== '') resourceVersions[name] = rv;
     if (type === 'BOOKMARK' || typeof object?.metadata?.name !== 'string') return;
     const key = name === 'pods' ? `${typeof object.metadata.namespace === 'string' ? object.metadata.namespace : 'default'}/${object.metadata.name}` : object.metadata.name;
-    const reduced = type === 'DELETED' ? null : (collections[name].reduce as (i: unknown, p: StringPool) => object | null)(object, pool);
+    const reduced = type === 'DELETED' ? null : (collections[name].reduce as (i: unknown, p: InternPool) => object | null)(object, pool);
     apply(name, key, reduced);
   };
   const relist = async (name: Name): Promise<LiveError | null> => {

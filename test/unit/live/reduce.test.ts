@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { reduceNamespace, reduceNode, reducePod, StringPool } from '../../../server/src/live/reduce';
+import { reduceNamespace, reduceNode, reducePod, InternPool } from '../../../server/src/live/reduce';
 import { generatedNode, generatedPod } from '../../helpers/fakeKubeApi';
 
 test('reduceNode keeps name, labels, taints (without timeAdded), unschedulable, allocatable, condition statuses', () => {
@@ -85,10 +85,17 @@ test('a reduced realistic pod is a small fraction of the original JSON', () => {
   assert.ok(JSON.stringify(reduceNode(generatedNode(7))).length * 5 < JSON.stringify(generatedNode(7)).length);
 });
 
-test('StringPool shares equal strings between reduced pods', () => {
-  const pool = new StringPool();
-  const a = reducePod(JSON.parse(JSON.stringify(generatedPod(1, { nodes: 1, namespaces: 1 }))), pool);
-  const b = reducePod(JSON.parse(JSON.stringify(generatedPod(2, { nodes: 1, namespaces: 1 }))), pool);
-  assert.equal(a?.spec.nodeName, b?.spec.nodeName);
-  assert.equal(pool.intern('node-00000'), a?.spec.nodeName);
+test('InternPool shares equal strings, and equal parts of replica pods as one frozen object', () => {
+  const pool = new InternPool();
+  const size = { nodes: 1, namespaces: 1 };
+  const a = reducePod(JSON.parse(JSON.stringify(generatedPod(1, size))), pool);
+  const b = reducePod(JSON.parse(JSON.stringify(generatedPod(1 + 997, size))), pool); // same ReplicaSet
+  assert.ok(a && b && a !== b);
+  assert.notEqual(a.metadata.name, b.metadata.name);
+  assert.equal(pool.intern('node-00000'), a.spec.nodeName);
+  assert.equal(a.spec.containers, b.spec.containers);
+  assert.equal(a.metadata.ownerReferences, b.metadata.ownerReferences);
+  assert.ok(Object.isFrozen(a.spec.containers) && Object.isFrozen(a.spec.containers[0]?.resources?.requests));
+  const other = reducePod(JSON.parse(JSON.stringify(generatedPod(2, size))), pool);
+  assert.notEqual(other?.metadata.ownerReferences, a.metadata.ownerReferences);
 });
