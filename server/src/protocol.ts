@@ -93,6 +93,17 @@ export interface SourceRange {
 /** A DaemonSet preview as the editor sees it: the JSON contract plus where it is in the file. */
 export interface EditorDaemonSetPreview extends DaemonSetPreview {
   range: SourceRange;
+  /** `maxUnavailable`/`maxSurge` as written in the manifest ("25%", "2"), absent when not written; for "25% of 8 → 2". */
+  written?: { maxUnavailable?: string; maxSurge?: string };
+}
+
+/** A cluster node as the views show it: for tooltips and grouping by zone or role. */
+export interface ClusterNodeInfo {
+  name: string;
+  labels: Record<string, string>;
+  taints: { key: string; value?: string; effect: string }[];
+  /** `spec.unschedulable` (cordoned). */
+  unschedulable?: boolean;
 }
 
 /** Response of `daemonscope/preview`; `problems` explains an empty result (cluster file broken...). */
@@ -102,6 +113,8 @@ export interface EditorPreviewResult {
   cluster: ClusterInfo;
   daemonsets: EditorDaemonSetPreview[];
   problems: string[];
+  /** The cluster's nodes (labels, taints), sorted by name; optional extra for the views. */
+  clusterNodes?: ClusterNodeInfo[];
 }
 
 export interface PreviewParams {
