@@ -43,6 +43,14 @@ export default tseslint.config(
     },
   },
   {
+    // The webview script runs in the webview's browser context, not in Node.
+    files: ['client/media/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', CSS: 'readonly', HTMLElement: 'readonly', Node: 'readonly', clearInterval: 'readonly', acquireVsCodeApi: 'readonly' },
+    },
+  },
+  {
     files: ['client/src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

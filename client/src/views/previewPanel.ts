@@ -1,0 +1,118 @@
+/**
+ * The placement preview: a webview panel beside the editor that follows the active YAML document,
+ * like Markdown's preview. It draws a node grid per DaemonSet and the rollout as wave columns from
+ * a model built here (previewModel.ts); the script in client/media only renders it. Strict CSP:
+ * `default-src 'none'`, one nonce script, styles and script from client/media only.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { ActivePreview, ActiveState } from '../activePreview';
+import { buildPreviewModel, type PreviewViewModel } from './previewModel';
+import type { DaemonSetRef } from './treeModel';
+
+/** The webview panel's view type (also its `activeWebviewPanelId`). */
+export const previewViewType = 'daemonscope.preview';
+
+/** Messages the panel posts to the webview. */
+export type ToWebview = {
+  type: 'update';
+  model: PreviewViewModel | null;
+  message: string;
+  /** The DaemonSet ("namespace/name") to scroll to; `token` changes once per request, so typing does not scroll. */
+  focus: { key: string; token: number } | null;
+};
+
+/** Messages the webview posts back; anything else is ignored. */
+type FromWebview = { type: 'ready' } | { type: 'reveal'; name: string; namespace: string };
+
+/** Opens, updates and disposes the one preview panel. */
+export class PreviewPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private focus: { key: string; token: number } | null = null;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly active: ActivePreview,
+  ) {
+    this.disposables.push(active.onDidChange((state) => this.post(state)));
+  }
+
+  /** True while the panel is open. */
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  /** Shows the panel beside the editor (creating it if needed), focused on `ref`'s DaemonSet if given. */
+  show(ref?: DaemonSetRef): void {
+    if (ref !== undefined) this.focus = { key: `${ref.namespace}/${ref.name}`, token: (this.focus?.token ?? 0) + 1 };
+    if (this.panel !== undefined) {
+      this.panel.reveal(undefined, true);
+      this.post(this.active.current);
+      return;
+    }
+    const media = vscode.Uri.joinPath(this.extensionUri, 'client', 'media');
+    const panel = vscode.window.createWebviewPanel(previewViewType, 'Placement Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      localResourceRoots: [media],
+      enableFindWidget: true,
+    });
+    panel.iconPath = vscode.Uri.joinPath(media, 'icon.png');
+    panel.webview.html = renderHtml(panel.webview, media);
+    panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message), undefined, this.disposables);
+    panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
+    // A hidden webview is torn down; when it shows again it asks for the state ('ready').
+    this.panel = panel;
+  }
+
+  private receive(message: unknown): void {
+    if (typeof message !== 'object' || message === null) return;
+    const m = message as Partial<FromWebview> & Record<string, unknown>;
+    if (m.type === 'ready') this.post(this.active.current);
+    else if (m.type === 'reveal' && typeof m.name === 'string' && typeof m.namespace === 'string' && this.active.current.uri !== undefined) {
+      const ref: DaemonSetRef = { uri: this.active.current.uri, name: m.name, namespace: m.namespace };
+      void vscode.commands.executeCommand('daemonscope.revealDaemonSet', ref);
+    }
+  }
+
+  private post(state: ActiveState): void {
+    const panel = this.panel;
+    if (panel === undefined) return;
+    const document = this.active.document;
+    const fileName = document === undefined ? '' : document.uri.path.split('/').pop() ?? '';
+    panel.title = fileName === '' ? 'Placement Preview' : `Placement: ${fileName}`;
+    const model = state.result === null ? null : buildPreviewModel(state.result, fileName);
+    const message =
+      state.error ??
+      (state.uri === undefined ? 'Open a YAML file with a DaemonSet to see its placement.' : model !== null && model.daemonsets.length === 0 ? 'No DaemonSet in this file.' : '');
+    const update: ToWebview = { type: 'update', model, message, focus: this.focus };
+    void panel.webview.postMessage(update);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+/** The panel's HTML: CSP with a fresh nonce, the stylesheet and the script from client/media. */
+function renderHtml(webview: vscode.Webview, media: vscode.Uri): string {
+  const nonce = randomBytes(16).toString('base64');
+  const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css'));
+  const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js'));
+  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${css.toString()}">
+<title>Placement Preview</title>
+</head>
+<body>
+<main id="root" aria-live="polite"><p class="message">Loading the placement preview…</p></main>
+<script nonce="${nonce}" src="${js.toString()}"></script>
+</body>
+</html>`;
+}
