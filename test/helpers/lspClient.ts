@@ -1,0 +1,151 @@
+/**
+ * A minimal LSP client for protocol tests: spawns `node dist/server.js --stdio` and talks to it
+ * with vscode-jsonrpc's StreamMessageReader/Writer. Diagnostics are buffered from the start, so a
+ * test can `open()` and then wait without racing the server. Answers `workspace/configuration`
+ * from `settings` (change it and call `changeConfiguration()`), and capability registrations.
+ *
+ *   const client = await LspClient.start();
+ *   await client.initialize();
+ *   client.open('file:///w/ds.yaml', text);
+ *   const published = await client.diagnostics('file:///w/ds.yaml');
+ *   await client.shutdown();
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { InitializeParams, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { repoPath } from './paths';
+
+/** How long any single wait may take before the test fails (a hang guard, not a timing assertion). */
+const waitLimitMs = 20_000;
+
+interface Waiter {
+  uri: string;
+  accept: (params: PublishDiagnosticsParams) => boolean;
+  resolve: (params: PublishDiagnosticsParams) => void;
+}
+
+export class LspClient {
+  /** Settings returned for `workspace/configuration` (section `daemonscope`), per request item. */
+  settings: Record<string, unknown> = {};
+  /** Everything the server wrote to stderr and `window/logMessage`. */
+  readonly log: string[] = [];
+  private readonly published: PublishDiagnosticsParams[] = [];
+  private readonly waiters: Waiter[] = [];
+  private exited: Promise<number | null>;
+
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    readonly connection: MessageConnection,
+  ) {
+    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    child.stderr.on('data', (chunk: Buffer) => this.log.push(chunk.toString()));
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      const waiter = this.waiters.find((w) => w.uri === params.uri && w.accept(params));
+      if (waiter) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(params);
+      } else this.published.push(params);
+    });
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.log.push(params.message);
+    });
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'daemonscope' ? this.settings : null)),
+    );
+    connection.onRequest('client/registerCapability', () => null);
+    connection.listen();
+  }
+
+  /** Spawns the bundled server (`npm run build` first) over stdio. */
+  static start(serverPath = repoPath('dist/server.js')): LspClient {
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    return new LspClient(child, connection);
+  }
+
+  /** `initialize` then `initialized`, as an editor with pull configuration would. */
+  async initialize(params: Partial<InitializeParams> = {}): Promise<InitializeResult> {
+    const result = await this.request<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+      ...params,
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  /** Sends a request; fails if no answer comes within the wait limit. */
+  request<R>(method: string, params: unknown): Promise<R> {
+    return withLimit(this.connection.sendRequest<R>(method, params), `no answer to ${method}`);
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  open(uri: string, text: string, version = 1, languageId = 'yaml'): Promise<void> {
+    return this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  /** Replaces the whole text (a full-content change, which incremental servers accept). */
+  change(uri: string, text: string, version: number): Promise<void> {
+    return this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** An incremental edit: replace `range` (0-based lines/characters) by `text`. */
+  edit(uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<void> {
+    return this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.notify('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Tells the server its configuration changed (it then pulls `settings` again). */
+  changeConfiguration(): Promise<void> {
+    return this.notify('workspace/didChangeConfiguration', { settings: null });
+  }
+
+  /**
+   * The next diagnostics published for `uri` that satisfy `accept` (by default any), including
+   * ones that arrived before this call; earlier non-matching ones for the uri are discarded.
+   */
+  diagnostics(uri: string, accept: (params: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    for (;;) {
+      const index = this.published.findIndex((p) => p.uri === uri);
+      if (index < 0) break;
+      const [params] = this.published.splice(index, 1);
+      if (accept(params)) return Promise.resolve(params);
+    }
+    return withLimit(new Promise((resolve) => this.waiters.push({ uri, accept, resolve })), `no diagnostics for ${uri}`);
+  }
+
+  /** The next diagnostics for `uri` at `version` exactly. */
+  diagnosticsAt(uri: string, version: number): Promise<PublishDiagnosticsParams> {
+    return this.diagnostics(uri, (p) => p.version === version);
+  }
+
+  /** `shutdown` then `exit`; resolves to the server's exit code. */
+  async shutdown(): Promise<number | null> {
+    await this.request('shutdown', null);
+    await this.notify('exit', null);
+    const code = await withLimit(this.exited, 'server did not exit');
+    this.connection.dispose();
+    return code;
+  }
+
+  /** Kills the server if a test failed before `shutdown`. */
+  dispose(): void {
+    this.connection.dispose();
+    if (this.child.exitCode === null) this.child.kill();
+  }
+}
+
+function withLimit<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${waitLimitMs / 1000} s`)), waitLimitMs);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
