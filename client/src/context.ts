@@ -7,6 +7,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { PreviewChangedNotification } from '../../server/src/protocol';
 import { ActivePreview } from './activePreview';
 import { createLanguageClient, documentSelector } from './client';
+import { LiveCluster } from './liveCluster';
 import { clusterFile } from './config';
 import { PreviewStore } from './previewStore';
 import { PreviewStatus } from './status';
@@ -22,6 +23,7 @@ export class Ctx implements vscode.Disposable {
   readonly active: ActivePreview;
   readonly placement: PlacementTree;
   readonly panel: PreviewPanel;
+  readonly live: LiveCluster;
   private client: LanguageClient | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -31,6 +33,7 @@ export class Ctx implements vscode.Disposable {
     this.active = new ActivePreview(this.store);
     this.placement = new PlacementTree(this.active, extension.workspaceState);
     this.panel = new PreviewPanel(extension.extensionUri, this.active);
+    this.live = new LiveCluster(extension, () => this.client, this.output);
     const lenses = new PreviewCodeLensProvider(this.store);
     this.disposables.push(
       this.output,
@@ -39,6 +42,7 @@ export class Ctx implements vscode.Disposable {
       this.placement,
       new RolloutTree(this.active),
       this.panel,
+      this.live,
       new PreviewStatus(this.active),
       lenses,
       vscode.languages.registerCodeLensProvider(documentSelector, lenses),
@@ -68,8 +72,10 @@ export class Ctx implements vscode.Disposable {
     client.onNotification(PreviewChangedNotification, (params) => {
       if (typeof params?.uri === 'string') this.store.invalidate(params.uri);
     });
+    this.live.attach(client);
     try {
       await client.start();
+      this.live.sendPolicy();
     } catch (error) {
       this.output.appendLine(`Daemonscope: could not start the language server: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -132,6 +132,62 @@ export interface PreviewChangedParams {
 export const PreviewChangedNotification = new NotificationType<PreviewChangedParams>('daemonscope/previewChanged');
 
 // ---------------------------------------------------------------------------------------------
+// Live cluster source (issue #10): a kubeconfig context, read-only.
+
+/** One kubeconfig context, for "Daemonscope: Use Cluster Context…". */
+export interface KubeContextItem {
+  name: string;
+  cluster: string;
+  namespace: string | null;
+  /** The kubeconfig's current-context. */
+  current: boolean;
+}
+
+/** Response of `daemonscope/listContexts`: the contexts (current first), or why there are none. */
+export interface ListContextsResult {
+  contexts: KubeContextItem[];
+  /** A sentence saying what is wrong with the kubeconfig (no secrets), or null. */
+  error: string | null;
+}
+
+/** Client → server: the kubeconfig's contexts. Never contacts a cluster or runs a plugin. */
+export const ListContextsRequest = new RequestType<Record<string, never>, ListContextsResult, void>('daemonscope/listContexts');
+
+/** The live source's state: `off` (no context set), `connecting`, `live`, `reconnecting`, `error`. */
+export type LiveState = 'off' | 'connecting' | 'live' | 'reconnecting' | 'error';
+
+/** What the status bar and the views show: "context prod-eu · 120 nodes · 12 s ago". */
+export interface LiveStatus {
+  /** The context followed; '' when off. */
+  context: string;
+  state: LiveState;
+  /** Nodes and bound pods of the snapshot in use (0 without one). */
+  nodes: number;
+  pods: number;
+  /** When the server was last heard from, ms since the epoch; null without a snapshot. */
+  fetchedAt: number | null;
+  /** What went wrong and what to do (redacted), or null. With a snapshot, it is kept and used. */
+  message: string | null;
+}
+
+/** Server → client: the live source's state changed. */
+export const LiveStatusNotification = new NotificationType<LiveStatus>('daemonscope/liveStatus');
+
+/** Client → server: list the live cluster again now; answers the resulting status. */
+export const RefreshClusterRequest = new RequestType<Record<string, never>, LiveStatus, void>('daemonscope/refreshCluster');
+
+/** Which contexts may run a kubeconfig credential plugin (DESIGN.md "Security"). */
+export interface LivePolicyParams {
+  /** `vscode.workspace.isTrusted`. */
+  workspaceTrusted: boolean;
+  /** Contexts the user picked with "Use Cluster Context…" on this machine. */
+  chosenContexts: string[];
+}
+
+/** Client → server: the credential-plugin policy, at start and whenever it changes. */
+export const LivePolicyNotification = new NotificationType<LivePolicyParams>('daemonscope/livePolicy');
+
+// ---------------------------------------------------------------------------------------------
 // Settings: declared once in package.json under `daemonscope.` and mirrored here.
 
 export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';

@@ -1,0 +1,162 @@
+/**
+ * The language server's live cluster: follows one kubeconfig context (the `clusterContext`
+ * setting), takes a reduced snapshot, keeps it current with a watch, and reports its state for the
+ * status bar ("context prod-eu · 120 nodes · 12 s ago"). A failure keeps the last good snapshot of
+ * the same context (shown as stale, with the message); without one, `snapshot()` is null and the
+ * server falls back to the cluster file or the embedded cluster.
+ */
+import type { LiveStatus } from '../protocol';
+import { connectLive, type LiveSourceOptions } from './liveSource';
+import type { CredentialPolicy } from './kubeconfig';
+import { fetchSnapshot, type ClusterSnapshot } from './snapshot';
+import type { ApiConnection } from './transport';
+import { watchCluster, type ClusterWatch, type WatchOptions } from './watch';
+
+/** What to follow: a context ('' = none), an optional kubeconfig file and the plugin policy. */
+export interface LiveTarget {
+  context: string;
+  kubeconfig?: string;
+  policy: CredentialPolicy;
+}
+
+export interface LiveClusterSourceOptions {
+  /** Called whenever `status()` changes. */
+  onStatus(status: LiveStatus): void;
+  /** Called when `snapshot()` changes (new snapshot, watched change, lost, fallback). */
+  onClusterChange(): void;
+  /** Request timeout, seconds (default 15). */
+  timeoutSeconds?: number;
+  /** Passed to the watch (tests shorten the delays). */
+  watch?: Pick<WatchOptions, 'batchMs' | 'retryMs' | 'watchSeconds'>;
+}
+
+const off: LiveStatus = { context: '', state: 'off', nodes: 0, pods: 0, fetchedAt: null, message: null };
+
+/** One followed context at a time; every method is safe to call in any state. */
+export class LiveClusterSource {
+  private target: LiveTarget = { context: '', policy: { workspaceTrusted: false, contextChosenByUser: false } };
+  private current: LiveStatus = off;
+  private data: ClusterSnapshot | null = null;
+  private watch: ClusterWatch | null = null;
+  // Bumped on every (re)start, so a slow answer for an old target is dropped.
+  private generation = 0;
+  private loading: Promise<LiveStatus> | null = null;
+
+  constructor(private readonly options: LiveClusterSourceOptions) {}
+
+  /** The current state (a copy). */
+  status(): LiveStatus {
+    return { ...this.current, ...(this.watch && this.data ? { fetchedAt: this.watch.current().fetchedAt } : {}) };
+  }
+
+  /** The snapshot to simulate on, or null (no context, or it failed before any snapshot). */
+  snapshot(): ClusterSnapshot | null {
+    return this.watch?.current() ?? this.data;
+  }
+
+  /**
+   * Follows `target`. A different context (or kubeconfig, or a policy change that matters) starts
+   * over; the same target is a no-op. Resolves with the status once the first listing is done.
+   */
+  configure(target: LiveTarget): Promise<LiveStatus> {
+    const same = target.context === this.target.context && target.kubeconfig === this.target.kubeconfig && samePolicy(target.policy, this.target.policy);
+    if (same && (this.loading || this.current.state !== 'error')) return this.loading ?? Promise.resolve(this.status());
+    const contextChanged = target.context !== this.target.context || target.kubeconfig !== this.target.kubeconfig;
+    this.target = target;
+    if (contextChanged) this.drop();
+    return this.load();
+  }
+
+  /** Lists the followed context again (the refresh button). */
+  refresh(): Promise<LiveStatus> {
+    return this.load();
+  }
+
+  /** Stops the watch and forgets everything. */
+  dispose(): void {
+    this.generation++;
+    this.stopWatch();
+    this.data = null;
+    this.loading = null;
+  }
+
+  private load(): Promise<LiveStatus> {
+    const generation = ++this.generation;
+    const { context } = this.target;
+    if (context === '') {
+      const had = this.data !== null;
+      this.drop();
+      this.setStatus(off);
+      if (had) this.options.onClusterChange();
+      this.loading = null;
+      return Promise.resolve(this.status());
+    }
+    this.setStatus({ ...this.summary(), context, state: 'connecting', message: null });
+    const run = (async (): Promise<LiveStatus> => {
+      const options: LiveSourceOptions = { context, policy: this.target.policy, ...(this.target.kubeconfig ? { kubeconfig: this.target.kubeconfig } : {}), ...(this.options.timeoutSeconds ? { timeoutSeconds: this.options.timeoutSeconds } : {}) };
+      const connection = await connectLive(options);
+      const snapshot = connection.ok ? await fetchSnapshot(connection.value) : connection;
+      if (generation !== this.generation) return this.status();
+      if (!connection.ok || !snapshot.ok) {
+        // Keep the last good snapshot of this context; it is still the best picture we have.
+        const message = !snapshot.ok ? snapshot.error.message : '';
+        this.setStatus({ ...this.summary(), context, state: 'error', message });
+        this.options.onClusterChange();
+        return this.status();
+      }
+      this.stopWatch();
+      this.data = snapshot.value;
+      this.startWatch(connection.value, snapshot.value, generation);
+      this.setStatus({ ...this.summary(), context, state: 'live', message: null });
+      this.options.onClusterChange();
+      return this.status();
+    })();
+    this.loading = run;
+    void run.finally(() => {
+      if (this.loading === run) this.loading = null;
+    });
+    return run;
+  }
+
+  private startWatch(connection: ApiConnection, snapshot: ClusterSnapshot, generation: number): void {
+    this.watch = watchCluster(connection, snapshot, {
+      ...this.options.watch,
+      onChange: () => {
+        if (generation !== this.generation) return;
+        this.setStatus({ ...this.current, ...this.summary() });
+        this.options.onClusterChange();
+      },
+      onStatus: (status) => {
+        if (generation !== this.generation || status.state === 'stopped') return;
+        this.setStatus({ ...this.current, state: status.state === 'watching' ? 'live' : 'reconnecting', message: status.error?.message ?? null });
+      },
+    });
+  }
+
+  private summary(): Pick<LiveStatus, 'nodes' | 'pods' | 'fetchedAt'> {
+    const snapshot = this.snapshot();
+    return { nodes: snapshot?.nodes.length ?? 0, pods: snapshot?.pods.length ?? 0, fetchedAt: snapshot?.fetchedAt ?? null };
+  }
+
+  private drop(): void {
+    this.stopWatch();
+    this.data = null;
+  }
+
+  private stopWatch(): void {
+    this.watch?.stop();
+    this.watch = null;
+  }
+
+  private setStatus(next: LiveStatus): void {
+    const before = this.current;
+    this.current = next;
+    if (before.context !== next.context || before.state !== next.state || before.nodes !== next.nodes || before.pods !== next.pods || before.message !== next.message || before.fetchedAt !== next.fetchedAt) {
+      this.options.onStatus(this.status());
+    }
+  }
+}
+
+function samePolicy(a: CredentialPolicy, b: CredentialPolicy): boolean {
+  return a.workspaceTrusted === b.workspaceTrusted && a.contextChosenByUser === b.contextChosenByUser;
+}
