@@ -1,0 +1,69 @@
+/**
+ * The Daemonscope engine's public API (pure: values in, values out; no I/O, no LSP, no YAML
+ * positions). Typical use:
+ *
+ *   const loaded = loadCluster('embedded', { text: nodesYaml, label: 'embedded-nodes.yaml' });
+ *   if (!loaded.ok) report(loaded.problems);
+ *   else previewDaemonSets(docs.map((d) => d.toJS()), loaded.cluster, { podStartSeconds: 10 });
+ *
+ * Kubernetes semantics follow kubernetes/kubernetes; each module cites its sources.
+ */
+
+/** Parse cluster text (YAML/JSON; List, NodeList, PodList, single objects) into objects, or problems. */
+export { parseClusterText, formatPath } from './clusterParse';
+export type { ClusterObjects, ClusterParseResult } from './clusterParse';
+
+/** Parse and merge a nodes file and an optional pods file into a `Cluster` (or problems); merge parsed objects. */
+export { loadCluster, buildCluster } from './cluster';
+export type { ClusterResult, ClusterText } from './cluster';
+
+/** Kubernetes resource quantities (apimachinery `ParseQuantity`), their scheduler units, and formatting. */
+export { parseQuantity, toMilli, toUnits, formatBytes, formatMilliCpu } from './quantity';
+export type { Quantity, QuantityResult } from './quantity';
+
+/** Read a DaemonSet object (API defaults applied) and resolve int-or-percent values. */
+export { readDaemonSet, parseIntOrPercent, resolveIntOrPercent } from './daemonSet';
+export type { DaemonSetModel, IntOrPercent } from './daemonSet';
+
+/** Simulate one DaemonSet, or several as the preview contract (`PreviewResult`). */
+export { simulateDaemonSet, previewDaemonSets, NodeResult } from './simulate';
+export type { DaemonSetSimulation, SimulationOptions } from './simulate';
+
+/** Plan a rolling update from placement results (used by `simulateDaemonSet`; exposed for tests and diff). */
+export { planRollout } from './rollout';
+export type { RolloutInput, RolloutResult, SurgeBlocker } from './rollout';
+
+/** Per-node detail for hover, rules and quick fixes: untolerated taints, selector and affinity results, free resources. */
+export { inspectNode } from './inspect';
+export type { NodeInspection } from './inspect';
+
+/** Taint and toleration helpers (`ToleratesTaint`, the DaemonSet controller's automatic tolerations). */
+export { toleratesTaint, daemonPodTolerations, formatTaint } from './taints';
+
+/** Namespace default node selectors (PodNodeSelector, OpenShift). */
+export { namespaceSelector, parseSelectorAnnotation, namespaceSelectorAnnotations } from './namespaceSelector';
+export type { NamespaceSelector } from './namespaceSelector';
+
+/** Formats an amount of a resource in its scheduler unit (`250m`, `512Mi`). */
+export { formatAmount } from './details';
+
+/** The engine's plain data model and findings. */
+export type {
+  Allocatable,
+  Cluster,
+  ClusterNode,
+  ClusterPod,
+  EngineFinding,
+  EngineFindingCode,
+  HostPort,
+  NamespaceInfo,
+  NodeUsage,
+  ObjectPath,
+  Resources,
+  RuntimeClassInfo,
+  Taint,
+  Toleration,
+} from './types';
+
+/** The preview contract types (DESIGN.md "preview --format json"), re-exported for convenience. */
+export type { DaemonSetPreview, NodePlacement, Placement, PlacementReason, PreviewResult, RolloutPlan, RolloutStall } from '../protocol';

@@ -1,0 +1,161 @@
+/**
+ * Simulates DaemonSets against a cluster: placement on every node, the rollout plan and the
+ * engine findings, shaped as the preview JSON contract (protocol.ts `PreviewResult`).
+ */
+import type { DaemonSetPreview, NodePlacement, Placement, PlacementReason, PreviewResult } from '../protocol';
+import { readDaemonSet } from './daemonSet';
+import type { DaemonSetModel } from './daemonSet';
+import { explainPlacement } from './details';
+import { createPodContext, placeOnNode, surgeBlocker } from './placement';
+import type { PlacementOutcome, PodContext } from './placement';
+import { planRollout } from './rollout';
+import type { Cluster, EngineFinding, ObjectPath, Resources } from './types';
+
+/** Options of a simulation. */
+export interface SimulationOptions {
+  /** Seconds one pod takes to start and become ready (default 10; setting `daemonscope.podStartSeconds`). */
+  podStartSeconds?: number;
+}
+
+/**
+ * One node's placement. `detail` is computed on first read and cached, so building a preview of
+ * thousands of nodes stays cheap. Serialise with `JSON.stringify` (uses `toJSON`); a spread
+ * (`{...placement}`) does not copy `detail`.
+ */
+export class NodeResult implements NodePlacement {
+  private cachedDetail: string | undefined;
+
+  constructor(
+    readonly node: string,
+    readonly placement: Placement,
+    readonly reason: PlacementReason | null,
+    private readonly context: PodContext,
+    /** Index of the node in the cluster's sorted node list. */
+    readonly index: number,
+  ) {}
+
+  /** One sentence a person can act on; may be empty for `runs`. */
+  get detail(): string {
+    return (this.cachedDetail ??= explainPlacement(this.context, this.index, this as PlacementOutcome));
+  }
+
+  toJSON(): NodePlacement {
+    return { node: this.node, placement: this.placement, reason: this.reason, detail: this.detail };
+  }
+}
+
+/** The simulation of one DaemonSet: the contract's preview plus what rules and hover need. */
+export interface DaemonSetSimulation {
+  preview: DaemonSetPreview & { nodes: NodeResult[] };
+  findings: EngineFinding[];
+  model: DaemonSetModel;
+  /** Effective pod requests in scheduler units (RuntimeClass overhead included). */
+  requests: Resources;
+  /** Counts by placement and by reason. */
+  counts: { runs: number; pending: number; skipped: number; byReason: Partial<Record<PlacementReason, number>> };
+  /** Per-DaemonSet context, for `inspectNode`. */
+  context: PodContext;
+}
+
+const defaultPodStartSeconds = 10;
+
+/** Simulates one DaemonSet (a plain object as `doc.toJS()` gives) on the cluster. Never throws for bad input. */
+export function simulateDaemonSet(object: unknown, cluster: Cluster, options: SimulationOptions = {}): DaemonSetSimulation {
+  const { model, findings } = readDaemonSet(object);
+  const context = createPodContext(model, cluster);
+  const nodes: NodeResult[] = new Array<NodeResult>(cluster.nodes.length);
+  const runs: string[] = [];
+  const runsIndex: number[] = [];
+  const pending: string[] = [];
+  const byReason: Partial<Record<PlacementReason, number>> = {};
+  let skipped = 0;
+  for (let i = 0; i < cluster.nodes.length; i++) {
+    const name = cluster.nodes[i]!.name;
+    const outcome = placeOnNode(context, i);
+    nodes[i] = new NodeResult(name, outcome.placement, outcome.reason, context, i);
+    if (outcome.placement === 'runs') {
+      runs.push(name);
+      runsIndex.push(i);
+    } else {
+      byReason[outcome.reason!] = (byReason[outcome.reason!] ?? 0) + 1;
+      if (outcome.placement === 'pending') pending.push(name);
+      else skipped++;
+    }
+  }
+  const podStartSeconds = options.podStartSeconds ?? defaultPodStartSeconds;
+  const { plan } = planRollout(model, {
+    runs,
+    pending,
+    surgeBlocker: (k) => surgeBlocker(context, runsIndex[k]!),
+    podStartSeconds,
+  });
+  if (plan.stall) {
+    findings.push({
+      code: 'rollout.stall',
+      severity: 'warning',
+      message: `The rolling update will stall: ${plan.stall.reason}`,
+      path: model.rolloutPath,
+      nodes: plan.stall.nodes,
+    });
+  }
+  if (runs.length === 0 && cluster.nodes.length > 0) findings.push(noNodesFinding(cluster, byReason, pending.length));
+  if (context.runtimeClassMissing) {
+    findings.push({
+      code: 'runtime-class.not-found',
+      severity: 'info',
+      message: `RuntimeClass ${model.runtimeClassName} is not in the cluster file; its overhead and node selector are not applied`,
+      path: ['spec', 'template', 'spec', 'runtimeClassName'],
+    });
+  }
+  return {
+    preview: { name: model.name, namespace: model.namespace, nodes, rollout: plan },
+    findings,
+    model,
+    requests: context.requests,
+    counts: { runs: runs.length, pending: pending.length, skipped, byReason },
+    context,
+  };
+}
+
+const reasonOrder: PlacementReason[] = ['nodeName', 'nodeSelector', 'nodeAffinity', 'taint', 'hostPort', 'resources', 'podCount', 'namespaceNodeSelector'];
+
+function noNodesFinding(cluster: Cluster, byReason: Partial<Record<PlacementReason, number>>, pending: number): EngineFinding {
+  const parts = reasonOrder.filter((r) => byReason[r]).map((r) => `${byReason[r]} ${r}`);
+  const top = reasonOrder.reduce<PlacementReason | null>((best, r) => ((byReason[r] ?? 0) > (best ? (byReason[best] ?? 0) : 0) ? r : best), null);
+  const spec: ObjectPath = ['spec', 'template', 'spec'];
+  const paths: Partial<Record<PlacementReason, ObjectPath>> = {
+    nodeName: [...spec, 'nodeName'],
+    nodeSelector: [...spec, 'nodeSelector'],
+    nodeAffinity: [...spec, 'affinity', 'nodeAffinity'],
+    taint: [...spec, 'tolerations'],
+  };
+  return {
+    code: 'placement.no-nodes',
+    severity: 'warning',
+    message: `Runs on 0 of ${cluster.nodes.length} nodes${pending > 0 ? ` (${pending} pending)` : ''}: ${parts.join(', ')}`,
+    path: (top && paths[top]) ?? spec,
+  };
+}
+
+function compareDaemonSets(a: DaemonSetSimulation, b: DaemonSetSimulation): number {
+  const x = a.preview;
+  const y = b.preview;
+  if (x.namespace !== y.namespace) return x.namespace < y.namespace ? -1 : 1;
+  return x.name < y.name ? -1 : x.name > y.name ? 1 : 0;
+}
+
+/**
+ * Simulates every DaemonSet among `objects` (others are ignored), each judged independently,
+ * and returns the preview contract (DaemonSets sorted by namespace, then name; ties keep input
+ * order) with the simulations in the same order.
+ */
+export function previewDaemonSets(objects: readonly unknown[], cluster: Cluster, options: SimulationOptions = {}): { result: PreviewResult; simulations: DaemonSetSimulation[] } {
+  const simulations = objects
+    .filter((o) => o !== null && typeof o === 'object' && (o as Record<string, unknown>).kind === 'DaemonSet')
+    .map((o) => simulateDaemonSet(o, cluster, options))
+    .sort(compareDaemonSets);
+  return {
+    result: { cluster: { source: cluster.source, nodes: cluster.nodes.length }, daemonsets: simulations.map((s) => s.preview) },
+    simulations,
+  };
+}
