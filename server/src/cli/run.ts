@@ -14,6 +14,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 /** Subcommands; each module owns its flags. */
 const commands: Record<string, () => Promise<Command>> = {
   cluster: () => import('./clusterExport').then((m) => m.runCluster),
+  preview: () => import('./preview').then((m) => m.runPreview),
 };
 
 /** Runs one CLI invocation and returns its exit status; never throws for bad input. */
