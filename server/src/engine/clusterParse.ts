@@ -33,14 +33,22 @@ const taintEffects = new Set(['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
  */
 export function parseClusterText(text: string, label: string): ClusterParseResult {
   const documents = readDocuments(text, label);
-  if (!documents.ok) return documents;
+  return documents.ok ? readClusterObjects(documents.values, label) : documents;
+}
+
+/**
+ * Reads already-decoded cluster objects (each a list or a single object, as `JSON.parse` or
+ * `doc.toJS()` gives them; e.g. a live snapshot), with the same checks and messages as
+ * `parseClusterText`.
+ */
+export function readClusterObjects(values: readonly unknown[], label: string): ClusterParseResult {
   const objects: ClusterObjects = { nodes: [], pods: [], namespaces: [], runtimeClasses: [], hasNodeList: false };
   const problems: string[] = [];
   const problem = (where: string, message: string): void => {
     if (problems.length < maxProblems) problems.push(`${label}: ${where}${message}`);
   };
-  const several = documents.values.length > 1;
-  documents.values.forEach((doc, d) => {
+  const several = values.length > 1;
+  values.forEach((doc, d) => {
     const docWhere = several ? `document ${d + 1}, ` : '';
     const record = asRecord(doc);
     if (!record) {
@@ -49,7 +57,7 @@ export function parseClusterText(text: string, label: string): ClusterParseResul
     }
     const kind = asString(record.kind);
     if (kind in listKinds) {
-      if (kind === 'NodeList' || kind === 'List') objects.hasNodeList ||= kind === 'NodeList';
+      if (kind === 'NodeList') objects.hasNodeList = true;
       if (record.items !== undefined && record.items !== null && !Array.isArray(record.items)) {
         problem(docWhere, `${kind} items must be a list`);
         return;

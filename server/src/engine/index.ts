@@ -9,8 +9,8 @@
  * Kubernetes semantics follow kubernetes/kubernetes; each module cites its sources.
  */
 
-/** Parse cluster text (YAML/JSON; List, NodeList, PodList, single objects) into objects, or problems. */
-export { parseClusterText, formatPath } from './clusterParse';
+/** Parse cluster text (YAML/JSON; List, NodeList, PodList, single objects) or decoded objects (a live snapshot) into objects, or problems. */
+export { parseClusterText, readClusterObjects, formatPath } from './clusterParse';
 export type { ClusterObjects, ClusterParseResult } from './clusterParse';
 
 /** Parse and merge a nodes file and an optional pods file into a `Cluster` (or problems); merge parsed objects. */
