@@ -13,6 +13,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 /** Subcommands; each module owns its flags. */
 const commands: Record<string, () => Promise<Command>> = {
+  check: () => import('./check').then((m) => m.runCheck),
   cluster: () => import('./clusterExport').then((m) => m.runCluster),
   preview: () => import('./preview').then((m) => m.runPreview),
 };

@@ -1,0 +1,170 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCliProcess } from '../helpers/cliProcess';
+import { validDaemonSet } from '../helpers/analysis';
+
+const mistakes = 'samples/mistakes.yaml';
+const textLine = /^(.+):(\d+):(\d+): (error|warning|info|hint) ([a-z.-]+): (.+)$/;
+
+const scratch = mkdtempSync(join(tmpdir(), 'daemonscope-check-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+function write(relative: string, text: string): string {
+  const path = join(scratch, relative);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('exit status', () => {
+  test('0 and no output for a file without findings', async () => {
+    const run = await runCliProcess(['check', 'samples/ssd-cache.yaml']);
+    assert.deepEqual(run, { status: 0, stdout: '', stderr: '' });
+  });
+
+  test('1 when there is an error-severity finding', async () => {
+    assert.equal((await runCliProcess(['check', mistakes])).status, 1);
+  });
+
+  test('0 when the only findings are information (a templated file)', async () => {
+    const run = await runCliProcess(['check', 'test/fixtures/realworld/templated/amazon-vpc-cni-k8s-chart-daemonset.yaml']);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /^test\/fixtures\/realworld\/templated\/amazon-vpc-cni-k8s-chart-daemonset\.yaml:\d+:\d+: info file\.templated: /);
+    assert.equal(run.stdout.trim().split('\n').length, 1);
+  });
+
+  test('0 for the whole real-world corpus directory (no error-severity finding)', async () => {
+    const run = await runCliProcess(['check', 'test/fixtures/realworld', '--format', 'json']);
+    const json = JSON.parse(run.stdout) as { files: { path: string }[]; summary: { error: number } };
+    assert.equal(json.summary.error, 0);
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(json.files.length >= 24);
+  });
+
+  test('2 for usage errors, with a message on stderr', async () => {
+    for (const args of [['check'], ['check', '--format', 'xml', mistakes], ['check', '--bogus', mistakes], ['check', '--fix', mistakes], ['check', mistakes, '--format']]) {
+      const run = await runCliProcess(args);
+      assert.equal(run.status, 2, args.join(' '));
+      assert.match(run.stderr, /daemonscope check: /);
+      assert.equal(run.stdout, '');
+    }
+  });
+
+  test('2 wins over 1: a missing file is named on stderr, the others are still checked', async () => {
+    const run = await runCliProcess(['check', 'nope.yaml', mistakes]);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /nope\.yaml: no such file or directory/);
+    assert.equal(run.stdout.trim().split('\n').length, 3);
+  });
+
+  test('2 for an unreadable cluster file, a directory without YAML, or a broken config', async () => {
+    const cluster = await runCliProcess(['check', '--cluster', 'missing-nodes.yaml', 'samples/ssd-cache.yaml']);
+    assert.equal(cluster.status, 2);
+    assert.match(cluster.stderr, /--cluster missing-nodes\.yaml: no such file/);
+    mkdirSync(join(scratch, 'empty'), { recursive: true });
+    const empty = await runCliProcess(['check', join(scratch, 'empty')]);
+    assert.equal(empty.status, 2);
+    assert.match(empty.stderr, /no \*\.yaml or \*\.yml files/);
+    const config = write('badconfig.json', '{ rules: ');
+    const broken = await runCliProcess(['check', '--config', config, mistakes]);
+    assert.equal(broken.status, 2);
+    assert.match(broken.stderr, /badconfig\.json: not valid JSON/);
+  });
+});
+
+describe('formats', () => {
+  test('text: path:line:col: severity code: message, by position', async () => {
+    const run = await runCliProcess(['check', mistakes]);
+    const lines = run.stdout.trim().split('\n');
+    assert.deepEqual(
+      lines.map((line) => textLine.exec(line)?.slice(1, 6)),
+      [
+        [mistakes, '8', '3', 'error', 'daemonset.replicas'],
+        [mistakes, '13', '11', 'error', 'schema.enum'],
+        [mistakes, '15', '7', 'error', 'schema.unknown-field'],
+      ],
+    );
+    assert.match(lines[2], /Did you mean `maxUnavailable`\?$/);
+  });
+
+  test('json: files in the order given, findings with 1-based positions, a summary', async () => {
+    const run = await runCliProcess(['check', mistakes, 'samples/ssd-cache.yaml', '--format', 'json']);
+    const json = JSON.parse(run.stdout);
+    assert.deepEqual(Object.keys(json), ['files', 'summary']);
+    assert.deepEqual(json.files.map((f: { path: string }) => f.path), [mistakes, 'samples/ssd-cache.yaml']);
+    assert.deepEqual(json.files[0].findings[2], {
+      line: 15,
+      column: 7,
+      endLine: 15,
+      endColumn: 20,
+      severity: 'error',
+      code: 'schema.unknown-field',
+      message: 'Unknown field `maxUnavilable` in rollingUpdate. Did you mean `maxUnavailable`?',
+      fixable: false,
+    });
+    assert.deepEqual(json.files[1].findings, []);
+    assert.deepEqual(json.summary, { error: 3, warning: 0, info: 0, hint: 0 });
+  });
+
+  test('sarif: a SARIF 2.1.0 log with real regions and levels', async () => {
+    const run = await runCliProcess(['check', mistakes, '--format=sarif']);
+    const sarif = JSON.parse(run.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    assert.match(sarif.$schema, /sarif-2\.1\.0/);
+    assert.equal(sarif.runs.length, 1);
+    const [runLog] = sarif.runs;
+    assert.equal(runLog.tool.driver.name, 'daemonscope');
+    assert.equal(runLog.columnKind, 'utf16CodeUnits');
+    assert.equal(runLog.results.length, 3);
+    const result = runLog.results[2];
+    assert.equal(result.ruleId, 'schema.unknown-field');
+    assert.equal(runLog.tool.driver.rules[result.ruleIndex].id, 'schema.unknown-field');
+    assert.equal(result.level, 'error');
+    assert.match(result.message.text, /maxUnavilable/);
+    assert.deepEqual(result.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'samples/mistakes.yaml', index: 0 },
+      region: { startLine: 15, startColumn: 7, endLine: 15, endColumn: 20 },
+    });
+    assert.deepEqual(runLog.artifacts, [{ location: { uri: 'samples/mistakes.yaml' } }]);
+  });
+
+  test('stdin with -, reported as <stdin>; columns count UTF-16 code units', async () => {
+    const text = validDaemonSet.replace('metadata:\n  name: agent\n  namespace: monitoring\n', 'metadata: {name: "🚀", labelz: {}}\n');
+    const run = await runCliProcess(['check', '-', '--format', 'json'], { stdin: text });
+    const json = JSON.parse(run.stdout);
+    assert.equal(json.files[0].path, '<stdin>');
+    const [finding] = json.files[0].findings;
+    assert.equal(finding.code, 'schema.unknown-field');
+    // `metadata: {name: "🚀", ` is 23 UTF-16 units (the rocket is 2), so labelz starts at column 24.
+    assert.equal(finding.column, text.split('\n')[2].indexOf('labelz') + 1);
+    assert.equal(finding.column, 24);
+  });
+});
+
+describe('directories and configuration', () => {
+  test('a directory is searched recursively for *.yaml and *.yml, sorted, skipping node_modules', async () => {
+    write('tree/b.yml', validDaemonSet.replace('maxUnavailable', 'maxUnavilable'));
+    write('tree/a/x.yaml', validDaemonSet);
+    write('tree/notes.txt', 'kind: DaemonSet\nbogus: 1\n');
+    write('tree/node_modules/dep.yaml', 'kind: DaemonSet\nbogus: 1\n');
+    const run = await runCliProcess(['check', join(scratch, 'tree'), '--format', 'json']);
+    const json = JSON.parse(run.stdout);
+    assert.deepEqual(json.files.map((f: { path: string }) => f.path), [join(scratch, 'tree', 'a', 'x.yaml'), join(scratch, 'tree', 'b.yml')]);
+    assert.equal(run.status, 1);
+  });
+
+  test('the nearest .daemonscope.json sets rule severities; --config overrides it', async () => {
+    const file = write('project/deploy/ds.yaml', readFileSync('samples/mistakes.yaml', 'utf8'));
+    write('project/.daemonscope.json', JSON.stringify({ rules: { 'daemonset.replicas': 'off', 'schema.enum': 'warning', 'schema.unknown-field': 'information' } }));
+    const nearest = await runCliProcess(['check', file]);
+    assert.equal(nearest.status, 0, nearest.stdout);
+    assert.deepEqual(nearest.stdout.trim().split('\n').map((line) => textLine.exec(line)?.slice(4, 6)), [['warning', 'schema.enum'], ['info', 'schema.unknown-field']]);
+    const other = write('other.json', JSON.stringify({ rules: {} }));
+    const overridden = await runCliProcess(['check', '--config', other, file]);
+    assert.equal(overridden.status, 1);
+    assert.equal(overridden.stdout.trim().split('\n').length, 3);
+  });
+});
