@@ -6,6 +6,7 @@
  * Each DaemonSet is analysed on its own (`analyseDaemonSet`), from its document alone, so a later
  * change can cache findings per document text and re-analyse only the document that changed.
  */
+import { Simulations, type ClusterContext } from './clusterContext';
 import { DiagnosticCode } from './codes';
 import { buildModel, isDaemonSetDocument, type DaemonSetModel, type JsonObject } from './model';
 import { parseYamlFile, type ParsedFile } from './parse';
@@ -23,6 +24,8 @@ export interface AnalysisContext {
   validator: SchemaValidator;
   /** The rules to run; all of them by default (tests pass fewer). */
   rules?: readonly Rule[];
+  /** The cluster to simulate on; absent when none could be loaded (cluster-aware rules stay silent). */
+  cluster?: ClusterContext;
 }
 
 /** The result of analysing one file. */
@@ -35,6 +38,8 @@ export interface FileAnalysis {
   findings: Finding[];
   /** Why the file was not analysed in depth, if it was not. */
   skipped?: 'too-large' | 'templated' | 'unparsable';
+  /** Simulations of `daemonSets` on the context's cluster (shared by rules, hover, preview); absent without a cluster. */
+  simulations?: Simulations;
 }
 
 // Block, flow and JSON style: `kind: DaemonSet`, `{kind: DaemonSet}`, `"kind": "DaemonSet"`.
@@ -78,10 +83,11 @@ export function analyseText(text: string, context: AnalysisContext): FileAnalysi
     });
   }
   const daemonSets = file.documents.filter((parsed) => isDaemonSetDocument(parsed, text)).map((parsed) => buildModel(parsed, text));
-  const ruleContext: RuleContext = { file, daemonSets, options, validator: context.validator };
+  const simulations = context.cluster ? new Simulations(context.cluster) : undefined;
+  const ruleContext: RuleContext = { file, daemonSets, options, validator: context.validator, ...(simulations ? { simulations } : {}) };
   const findings = daemonSets.flatMap((model) => analyseDaemonSet(model, ruleContext, context.rules ?? allRules));
   const lineOf = (offset: number): number => file.lineCounter.linePos(offset).line - 1;
-  return { file, daemonSets, findings: applyPolicy(findings, text, lineOf, options.rules) };
+  return { file, daemonSets, findings: applyPolicy(findings, text, lineOf, options.rules), ...(simulations ? { simulations } : {}) };
 }
 
 /** The findings of one DaemonSet document: its YAML errors, then (if it parsed) every rule's. */

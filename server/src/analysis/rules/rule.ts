@@ -10,6 +10,7 @@ import type { DaemonSetModel, JsonObject } from '../model';
 import type { ParsedFile } from '../parse';
 import type { Finding } from '../types';
 import type { SchemaValidator } from '../validator';
+import type { Simulations } from '../clusterContext';
 
 /** The settings analysis reads (the server and the CLI pass them in, normalised). */
 export type AnalysisOptions = Pick<Settings, 'rules' | 'maxFileSize' | 'schemaValidation' | 'kubernetesVersion'>;
@@ -23,6 +24,11 @@ export interface RuleContext {
   options: AnalysisOptions;
   /** The compiled DaemonSet schema (compiled once, at startup). */
   validator: SchemaValidator;
+  /**
+   * The cluster to simulate on, with memoised simulations (`simulations.of(model)`); undefined
+   * when no cluster could be loaded (the caller reports why) — cluster-aware rules then say nothing.
+   */
+  simulations?: Simulations;
 }
 
 /** One check over one DaemonSet. */
