@@ -17,15 +17,31 @@ const common = {
   legalComments: 'linked',
 };
 
+// The Kubernetes client library (live cluster source, issue #10) is its own bundle, dist/kubeClient.js,
+// required only when a live source is used: the server and the CLI neither parse nor hold it otherwise.
+const kubeClient = '@kubernetes/client-node/dist/config.js';
+/** @type {import('esbuild').Plugin} */
+const splitKubeClient = {
+  name: 'split-kube-client',
+  setup(build) {
+    // A CommonJS shim, so the bundle loads it with require() (not a native import()) on first use.
+    build.onResolve({ filter: /^@kubernetes\/client-node\/dist\/config\.js$/ }, () => ({ path: 'kubeClient', namespace: 'kube-client-shim' }));
+    build.onLoad({ filter: /.*/, namespace: 'kube-client-shim' }, () => ({ contents: "module.exports = require('./kubeClient.js');", loader: 'js' }));
+    build.onResolve({ filter: /^\.\/kubeClient\.js$/ }, () => ({ path: './kubeClient.js', external: true }));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [splitKubeClient] },
   {
     ...common,
     entryPoints: ['server/src/cli.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [splitKubeClient],
   },
+  { ...common, entryPoints: { kubeClient }, outdir: 'dist' },
 ];
 
 if (watch) {

@@ -8,7 +8,8 @@ import { createSchemaValidator, type SchemaValidator } from './analysis/validato
 import { toDiagnostic } from './convert';
 import { AnalysisCache, SettingsCache } from './documents';
 import { createGuard } from './guard';
-import { defaultSettings, type Settings } from './protocol';
+import { registerLiveHandlers } from './live/liveHandlers';
+import { defaultSettings, PreviewChangedNotification, type Settings } from './protocol';
 import { normalizeSettings } from './settings';
 
 /** What the server needs from outside; tests may pass their own. */
@@ -47,6 +48,14 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: findings.map((finding) => toDiagnostic(current, finding)) });
   });
 
+  // The live cluster source (issue #10): follows daemonscope.clusterContext at window scope.
+  const live = registerLiveHandlers(connection, guard, {
+    readContext: async () => (canPullConfiguration ? normalizeSettings(await connection.workspace.getConfiguration({ section: 'daemonscope' })).clusterContext.trim() : ''),
+    onClusterChange: () => {
+      for (const document of documents.all()) void connection.sendNotification(PreviewChangedNotification, { uri: document.uri });
+    },
+  });
+
   connection.onInitialize(
     guard('initialize', { capabilities: {} } as InitializeResult, (params): InitializeResult => {
       canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -62,6 +71,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
   connection.onInitialized(
     guard('initialized', undefined, async () => {
       if (canRegisterConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'daemonscope' });
+      void live.reload();
     }),
   );
 
@@ -69,6 +79,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     guard('didChangeConfiguration', undefined, () => {
       settings.drop();
       analyses.drop();
+      void live.reload();
       for (const document of documents.all()) void publishDiagnostics(document);
     }),
   );
@@ -85,6 +96,8 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
 
   // Custom requests (protocol.ts) are registered here: `daemonscope/preview` comes with the
   // engine (server/src/engine), answering from `analyses.get(document, settings).daemonSets`.
+
+  connection.onShutdown(() => live.dispose());
 
   documents.listen(connection);
   connection.listen();
