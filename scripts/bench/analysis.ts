@@ -1,0 +1,201 @@
+/**
+ * Bench section "analysis": diagnostics (parse, model, schema validation, rules, conversion to
+ * LSP diagnostics) for a 60-line DaemonSet, a generated 500-document (~33k-line) file beside the
+ * bare `YAML.parseAllDocuments` + `LineCounter` parse of the same text, and an anchor/alias-heavy
+ * file. Budgets: DESIGN.md "Budgets" and issue #4.
+ */
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyseText } from '../../server/src/analysis/analyse';
+import { createSchemaValidator, type SchemaValidator } from '../../server/src/analysis/validator';
+import { toDiagnostic } from '../../server/src/convert';
+import { defaultSettings } from '../../server/src/protocol';
+import type { BenchSection } from '../bench';
+
+/**
+ * A realistic DaemonSet of 60 lines (66 with `annotated`), numbered `i` for variety; `typo`
+ * misspells `maxUnavailable`.
+ */
+export function daemonSetText(i: number, typo = false, annotated = false): string {
+  const annotations = annotated
+    ? `  annotations:
+    owner: team-${i % 13}
+    runbook: https://runbooks.example.com/agent-${i}
+    deployed-by: ci
+    change-ticket: CHG-${10000 + i}
+    description: "Node agent ${i}, one pod per node"
+`
+    : '';
+  return `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent-${i}
+  namespace: monitoring
+${annotations}  labels:
+    app.kubernetes.io/name: agent-${i}
+    app.kubernetes.io/part-of: observability
+spec:
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: agent-${i}
+  updateStrategy:
+    type: RollingUpdate
+    rollingUpdate:
+      ${typo ? 'maxUnavilable' : 'maxUnavailable'}: 10%
+  minReadySeconds: 5
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/name: agent-${i}
+    spec:
+      serviceAccountName: agent
+      priorityClassName: system-node-critical
+      hostNetwork: true
+      dnsPolicy: ClusterFirstWithHostNet
+      tolerations:
+        - key: node-role.kubernetes.io/control-plane
+          operator: Exists
+          effect: NoSchedule
+        - operator: Exists
+          effect: NoExecute
+      containers:
+        - name: agent
+          image: registry.example.com/agent:${1 + (i % 9)}.0.${i % 7}
+          args: ["--port=${9100 + (i % 50)}", "--log-level=info"]
+          ports:
+            - name: metrics
+              containerPort: ${9100 + (i % 50)}
+              protocol: TCP
+          env:
+            - name: NODE_NAME
+              valueFrom:
+                fieldRef:
+                  fieldPath: spec.nodeName
+          resources:
+            requests:
+              cpu: 50m
+              memory: 64Mi
+            limits:
+              memory: 128Mi
+          volumeMounts:
+            - name: proc
+              mountPath: /host/proc
+              readOnly: true
+      volumes:
+        - name: proc
+          hostPath:
+            path: /proc
+            type: Directory
+`;
+}
+
+/** 500 DaemonSets of 66 lines (one typo in every 50) separated by `---`: about 33k lines. */
+export function manyDocuments(count = 500): string {
+  return Array.from({ length: count }, (_, i) => daemonSetText(i, i % 50 === 7, true)).join('---\n');
+}
+
+/** DaemonSets that share resources, tolerations, env and labels through anchors, aliases and `<<`. */
+export function aliasHeavy(count = 200): string {
+  const docs: string[] = [];
+  for (let i = 0; i < count; i++) {
+    docs.push(`apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: shared-${i}
+  labels: &labels
+    app.kubernetes.io/name: shared-${i}
+    tier: node
+spec:
+  selector:
+    matchLabels: *labels
+  template:
+    metadata:
+      labels: *labels
+    spec:
+      tolerations: &tolerations
+        - {key: node-role.kubernetes.io/control-plane, operator: Exists, effect: NoSchedule}
+        - {operator: Exists, effect: NoExecute}
+      containers:
+        - &container
+          name: main
+          image: registry.example.com/shared:${i}
+          env: &env
+            - {name: A, value: "1"}
+            - {name: B, value: "2"}
+            - {name: C, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}}
+          resources: &resources
+            requests: &requests {cpu: 10m, memory: 16Mi}
+            limits: *requests
+        - <<: *container
+          name: sidecar
+          env: *env
+          resources: *resources
+        - <<: *container
+          name: sidecar2
+      initContainers:
+        - <<: *container
+          name: init
+`);
+  }
+  return docs.join('---\n');
+}
+
+function diagnosticsOf(text: string, validator: SchemaValidator): number {
+  const document = TextDocument.create('file:///bench.yaml', 'yaml', 1, text);
+  const { findings } = analyseText(text, { options: defaultSettings, validator });
+  return findings.map((finding) => toDiagnostic(document, finding)).length;
+}
+
+function bareParse(text: string): number {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter });
+  return Array.isArray(docs) ? docs.length : 0;
+}
+
+function lineCount(text: string): number {
+  return text.split('\n').length - 1;
+}
+
+export const section: BenchSection = {
+  name: 'analysis',
+  run(bench) {
+    let validator: SchemaValidator = createSchemaValidator();
+    bench.measure('schema validator compile (once, at server start)', () => (validator = createSchemaValidator()), { runs: 5, warmup: 0 });
+
+    const small = daemonSetText(1, true);
+    bench.measure('diagnostics: 60-line DaemonSet', () => diagnosticsOf(small, validator), {
+      runs: 200,
+      warmup: 50,
+      target: '< 5 ms',
+      extra: { lines: lineCount(small), findings: diagnosticsOf(small, validator) },
+    });
+
+    const large = manyDocuments();
+    const extra = { documents: 500, lines: lineCount(large), bytes: large.length };
+    const parse = bench.measure('bare parse: 500-document file (parseAllDocuments + LineCounter)', () => bareParse(large), { runs: 7, warmup: 2, extra });
+    const full = bench.measure('diagnostics: 500-document file', () => diagnosticsOf(large, validator), {
+      runs: 7,
+      warmup: 2,
+      target: '<= 2x bare parse',
+      extra: { ...extra, findings: diagnosticsOf(large, validator) },
+    });
+    bench.record('diagnostics / bare parse: 500-document file', {
+      ratioMedian: Math.round((full.medianMs / parse.medianMs) * 100) / 100,
+      ratioMin: Math.round((full.minMs / parse.minMs) * 100) / 100,
+      target: '<= 2',
+    });
+    const at = large.indexOf('agent-250');
+    const edited = `${large.slice(0, at)}x${large.slice(at)}`;
+    bench.measure('diagnostics after a one-character edit: 500-document file (whole file re-analysed)', () => diagnosticsOf(edited, validator), { runs: 7, warmup: 1, extra });
+
+    const aliases = aliasHeavy();
+    const aliasExtra = { documents: 200, lines: lineCount(aliases) };
+    const aliasParse = bench.measure('bare parse: anchor/alias-heavy file', () => bareParse(aliases), { runs: 7, warmup: 2, extra: aliasExtra });
+    const aliasFull = bench.measure('diagnostics: anchor/alias-heavy file', () => diagnosticsOf(aliases, validator), {
+      runs: 7,
+      warmup: 2,
+      extra: { ...aliasExtra, findings: diagnosticsOf(aliases, validator) },
+    });
+    bench.record('diagnostics / bare parse: anchor/alias-heavy file', { ratioMedian: Math.round((aliasFull.medianMs / aliasParse.medianMs) * 100) / 100 });
+  },
+};

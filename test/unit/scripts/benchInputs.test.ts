@@ -1,0 +1,18 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { aliasHeavy, daemonSetText, manyDocuments } from '../../../scripts/bench/analysis';
+import { check } from '../../helpers/analysis';
+
+const lines = (text: string) => text.split('\n').length - 1;
+
+test('bench inputs are the sizes the budgets name: a 60-line DaemonSet, a ~33k-line 500-document file', () => {
+  assert.equal(lines(daemonSetText(1)), 60);
+  assert.equal(lines(daemonSetText(1, false, true)), 66);
+  assert.equal(lines(manyDocuments()), 33_499);
+});
+
+test('bench inputs are valid DaemonSets (the typo variant aside), aliases included', () => {
+  assert.deepEqual(check(daemonSetText(3, false, true)), []);
+  assert.deepEqual(check(daemonSetText(3, true)).map((f) => f.code), ['schema.unknown-field']);
+  assert.deepEqual(check(aliasHeavy(2)), []);
+});
