@@ -1,12 +1,15 @@
 /**
- * `daemonscope preview FILE [--cluster NODES] [--pods PODS] [--pod-start-seconds N] [--format text|json]`:
+ * `daemonscope preview FILE [--cluster NODES] [--pods PODS] [--kubeconfig FILE] [--context NAME]
+ * [--pod-start-seconds N] [--format text|json]`:
  * where each DaemonSet in FILE runs, where not and why, and how its rolling update proceeds
  * (DESIGN.md "CLI"). Exit 0 whatever the simulation finds; 2 on bad input (usage, unreadable or
  * broken manifest, bad cluster or pods file), with a message naming the file.
  */
+import { resolve } from 'node:path';
 import { parseAllDocuments, LineCounter } from 'yaml';
 import { readCluster, readTextFile } from '../clusterFiles';
 import { previewDaemonSets } from '../engine';
+import type { LiveSourceOptions } from '../live/liveSource';
 import type { CliIo } from './io';
 import { UsageError } from './io';
 import { formatPreviewText, useColor } from './previewText';
@@ -17,6 +20,9 @@ interface PreviewArgs {
   pods: string;
   podStartSeconds: number;
   format: 'text' | 'json';
+  /** A live, read-only source (issue #10) instead of --cluster/--pods. */
+  kubeconfig?: string;
+  context?: string;
 }
 
 /** Parses the subcommand's arguments (`--flag value` or `--flag=value`); throws UsageError. */
@@ -46,6 +52,13 @@ export function parsePreviewArgs(args: readonly string[]): PreviewArgs {
         parsed.pods = value();
         if (parsed.pods === '') throw new UsageError('--pods needs a file path');
         break;
+      case '--kubeconfig':
+      case '--context': {
+        const given = value();
+        if (given === '') throw new UsageError(`${name} needs a value`);
+        parsed[name === '--kubeconfig' ? 'kubeconfig' : 'context'] = given;
+        break;
+      }
       case '--pod-start-seconds': {
         const text = value();
         if (!/^[0-9]+$/.test(text)) throw new UsageError(`--pod-start-seconds must be a whole number of seconds, not "${text}"`);
@@ -61,6 +74,9 @@ export function parsePreviewArgs(args: readonly string[]): PreviewArgs {
       default:
         throw new UsageError(`unknown option ${name}`);
     }
+  }
+  if ((parsed.kubeconfig !== undefined || parsed.context !== undefined) && (parsed.cluster !== '' || parsed.pods !== '')) {
+    throw new UsageError('use either --cluster/--pods (files) or --kubeconfig/--context (a live cluster), not both');
   }
   if (files.length !== 1) throw new UsageError(files.length === 0 ? 'missing FILE (a YAML file with DaemonSets, or - for stdin)' : 'preview takes one FILE');
   parsed.file = files[0]!;
@@ -100,7 +116,8 @@ export async function runPreview(args: string[], io: CliIo): Promise<number> {
       throw new UsageError(`${label}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const loaded = readCluster({ nodes: options.cluster, pods: options.pods, baseDir: io.cwd });
+  const live = options.kubeconfig !== undefined || options.context !== undefined;
+  const loaded = live ? await (await import('../live/clusterFromSnapshot')).loadLiveCluster(liveOptions(options, io.cwd)) : readCluster({ nodes: options.cluster, pods: options.pods, baseDir: io.cwd });
   if (!loaded.ok) throw new UsageError(loaded.problems.join('\n'));
   const { result, simulations } = previewDaemonSets(objects, loaded.cluster, { podStartSeconds: options.podStartSeconds });
   if (options.format === 'json') {
@@ -113,4 +130,13 @@ export async function runPreview(args: string[], io: CliIo): Promise<number> {
   }
   io.stdout.write(formatPreviewText(result, simulations, { color: useColor(io.stdout), width: 100, podStartSeconds: options.podStartSeconds }));
   return 0;
+}
+
+/** The live-source options of `--kubeconfig`/`--context`: a credential plugin runs only for --context. */
+function liveOptions(options: PreviewArgs, cwd: string): LiveSourceOptions {
+  return {
+    ...(options.kubeconfig !== undefined ? { kubeconfig: resolve(cwd, options.kubeconfig) } : {}),
+    ...(options.context !== undefined ? { context: options.context } : {}),
+    policy: { workspaceTrusted: true, contextChosenByUser: options.context !== undefined },
+  };
 }

@@ -5,8 +5,10 @@ const usage = `Usage:
   daemonscope check FILE|DIR|-... [--cluster NODES] [--pods PODS] [--config FILE]
                     [--format text|json|sarif] [--fix [--dry-run]]
   daemonscope preview FILE [--cluster NODES] [--pods PODS] [--pod-start-seconds N] [--format text|json]
+  (check and preview also take --kubeconfig FILE --context NAME: a live cluster, read-only)
   daemonscope diff OLD NEW [--cluster NODES] [--pods PODS] [--format text|json]
   daemonscope cluster export [--kubeconfig FILE] [--context NAME]
+  daemonscope cluster contexts [--kubeconfig FILE]
 `;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
