@@ -28,12 +28,13 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
 }
 
-/** Splits text into lines of at most `width` columns at spaces (long words stay whole). */
+/** Splits text into lines of at most `width` columns at spaces; a word longer than a line is cut. */
 export function wrap(text: string, width: number): string[] {
   if (text.length <= width) return [text];
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
+  const words = text.split(' ').flatMap((w) => (w.length <= width ? [w] : (w.match(new RegExp(`.{1,${Math.max(1, width)}}`, 'g')) ?? [w])));
+  for (const word of words) {
     if (line === '') line = word;
     else if (line.length + 1 + word.length <= width) line += ` ${word}`;
     else {
@@ -134,7 +135,9 @@ function formatRollout(sim: DaemonSetSimulation, options: TextOptions, paint: { 
     const timed = rollout.estimatedSeconds / Math.max(1, options.podStartSeconds + minReady);
     const perWave = `${options.podStartSeconds} s pod start${minReady ? ` + ${minReady} s minReadySeconds` : ''}`;
     if (rollout.maxSurge === 0 && pending.size > 0 && waves.length > 1) {
-      const note = `${plural(pending.size, 'pending pod')} ${pending.size === 1 ? 'keeps' : 'keep'} ${pending.size} of the ${rollout.maxUnavailable} unavailable slots for the whole rollout; later waves take ${plural(rollout.maxUnavailable - pending.size, 'node')} each.`;
+      const stuck = [...pending];
+      const who = stuck.length <= 3 ? stuck.join(', ') : `${stuck.slice(0, 3).join(', ')} and ${stuck.length - 3} more`;
+      const note = `${who} ${stuck.length === 1 ? 'stays' : 'stay'} Pending, holding ${stuck.length} of the ${rollout.maxUnavailable} unavailable slots; later waves take ${plural(rollout.maxUnavailable - stuck.length, 'node')} each.`;
       for (const line of wrap(note, options.width - 4)) out.push(`    ${paint.yellow(line)}`);
     }
     out.push(`  Estimated: ${formatDuration(rollout.estimatedSeconds)} (${plural(Math.round(timed), 'wave')} × (${perWave}))`);
