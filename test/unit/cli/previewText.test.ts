@@ -17,8 +17,8 @@ test('text output: ANSI colours when asked, none otherwise; long details wrap un
   const { result, simulations } = previewDaemonSets([daemonSet()], c);
   const plain = formatPreviewText(result, simulations, { color: false, width: 100, podStartSeconds: 10 });
   const coloured = formatPreviewText(result, simulations, { color: true, width: 100, podStartSeconds: 10 });
-  assert.doesNotMatch(plain, /\u001b\[/);
-  assert.match(coloured, /\u001b\[32mruns/);
+  assert.ok(!plain.includes('\u001b['));
+  assert.ok(coloured.includes('\u001b[32mruns'));
   for (const line of plain.split('\n')) assert.ok(line.length <= 100, line);
   assert.match(plain, /is not\s+tolerated/);
 });
