@@ -26,7 +26,7 @@ export interface DaemonSetModel {
   span: Span;
   /** The `kind: DaemonSet` key: where document-level findings go. */
   anchor: Span;
-  /** `apiVersion` as written (any type), undefined when absent. */
+  /** `apiVersion` as decoded (any type; a scalar's value when the document did not decode), undefined when absent. */
   apiVersion: unknown;
   /**
    * The DaemonSet as the API server decodes it: plain JSON with null-valued fields removed
@@ -102,7 +102,11 @@ export function buildModel(parsed: ParsedDocument, text: string): DaemonSetModel
   if (fatal || !contents) return model;
   try {
     const value = document.toJS({ maxAliasCount, reviver: dropNullFields }) as unknown;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) model.value = value as JsonObject;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      model.value = value as JsonObject;
+      // As decoded: `apiVersion:` (null) is absent, a mapping stays a mapping.
+      model.apiVersion = model.value.apiVersion;
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     model.problem = {

@@ -214,6 +214,8 @@ describe('apiVersion', () => {
     assert.deepEqual(findings.map((f) => [f.code, text.slice(f.span.start, f.span.end)]), [['schema.enum', 'app/v1']]);
     assert.match(findings[0].message, /Did you mean `apps\/v1`/);
     assert.deepEqual(check(variant('apiVersion: apps/v1\n', '')), [{ code: 'schema.required', severity: 'error', text: 'kind' }]);
+    assert.deepEqual(check(variant('apiVersion: apps/v1\n', 'apiVersion:\n')), [{ code: 'schema.required', severity: 'error', text: 'apiVersion' }]);
+    assert.deepEqual(check(variant('apiVersion: apps/v1\n', 'apiVersion: {group: apps}\n')), [{ code: 'schema.type', severity: 'error', text: '{group: apps}' }]);
   });
 });
 

@@ -24,12 +24,14 @@ export const apiVersionRule: Rule = {
           code: DiagnosticCode.SchemaRequired,
           severity: 'error',
           message: 'Missing required field `apiVersion`: a DaemonSet needs `apiVersion: apps/v1`.',
-          span: model.anchor,
+          span: location.key ?? model.anchor,
           data: { path: ['apiVersion'], suggestion: currentApiVersion },
         },
       ];
     }
-    if (typeof apiVersion === 'string' && removedApiVersions.includes(apiVersion)) {
+    // Not a string at all: the schema rule reports the type.
+    if (typeof apiVersion !== 'string') return [];
+    if (removedApiVersions.includes(apiVersion)) {
       return [
         {
           code: DiagnosticCode.ApiVersionRemoved,
@@ -40,7 +42,7 @@ export const apiVersionRule: Rule = {
         },
       ];
     }
-    const guess = typeof apiVersion === 'string' ? suggest(apiVersion, [currentApiVersion]) : undefined;
+    const guess = suggest(apiVersion, [currentApiVersion]);
     return [
       {
         code: DiagnosticCode.SchemaEnum,
