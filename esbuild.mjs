@@ -33,6 +33,8 @@ const splitKubeClient = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  // vscode-languageclient, loaded by the client after activation returns (client/src/connection.ts).
+  { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [splitKubeClient] },
   {
     ...common,

@@ -15,13 +15,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { section } from './config';
-
-/** Every YAML document the server analyses: files on disk and untitled editors. */
-export const documentSelector = [
-  { scheme: 'file', language: 'yaml' },
-  { scheme: 'untitled', language: 'yaml' },
-];
+import { documentSelector, section } from './config';
 
 /** How many crashes in `crashWindowMs` before the client stops restarting the server. */
 const maxRestarts = 4;

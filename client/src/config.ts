@@ -8,6 +8,12 @@ import * as vscode from 'vscode';
 /** The settings section every Daemonscope setting lives under. */
 export const section = 'daemonscope';
 
+/** Every YAML document the server analyses (and the CodeLens covers): files on disk and untitled editors. */
+export const documentSelector = [
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'untitled', language: 'yaml' },
+];
+
 /** Settings whose change needs "Restart Server" (none today: the server re-reads on change). */
 export const restartSettings: readonly string[] = [];
 

@@ -3,12 +3,10 @@
  * the status item and every disposable. `extension.ts` builds one on activation.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { PreviewChangedNotification } from '../../server/src/protocol';
 import { ActivePreview } from './activePreview';
-import { createLanguageClient, documentSelector } from './client';
+import { clusterFile, documentSelector } from './config';
+import { loadServer, type ServerConnection } from './connection';
 import { LiveCluster } from './liveCluster';
-import { clusterFile } from './config';
 import { PreviewStore } from './previewStore';
 import { PreviewStatus } from './status';
 import { PreviewCodeLensProvider } from './views/codeLens';
@@ -24,16 +22,17 @@ export class Ctx implements vscode.Disposable {
   readonly placement: PlacementTree;
   readonly panel: PreviewPanel;
   readonly live: LiveCluster;
-  private client: LanguageClient | undefined;
+  private server: ServerConnection | undefined;
+  private starting: Promise<void> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Daemonscope', { log: true });
-    this.store = new PreviewStore(() => this.client);
+    this.store = new PreviewStore(() => this.server);
     this.active = new ActivePreview(this.store);
     this.placement = new PlacementTree(this.active, extension.workspaceState);
     this.panel = new PreviewPanel(extension.extensionUri, this.active);
-    this.live = new LiveCluster(extension, () => this.client, this.output);
+    this.live = new LiveCluster(extension, () => this.server, this.output);
     const lenses = new PreviewCodeLensProvider(this.store);
     this.disposables.push(
       this.output,
@@ -54,42 +53,46 @@ export class Ctx implements vscode.Disposable {
     this.updateClusterContext();
   }
 
-  /** The running client, if any. */
-  get languageClient(): LanguageClient | undefined {
-    return this.client;
-  }
-
   /** True when the server is up and answering. */
   get isRunning(): boolean {
-    return this.client?.isRunning() ?? false;
+    return this.server?.isRunning() ?? false;
   }
 
-  /** Starts the language server (no-op if running). Failures are reported by the client's handlers. */
-  async start(): Promise<void> {
-    if (this.client !== undefined) return;
-    const client = createLanguageClient(this.extension.extensionUri, this.output);
-    this.client = client;
-    client.onNotification(PreviewChangedNotification, (params) => {
-      if (typeof params?.uri === 'string') this.store.invalidate(params.uri);
-    });
-    this.live.attach(client);
-    try {
-      await client.start();
-      this.live.sendPolicy();
-    } catch (error) {
-      this.output.appendLine(`Daemonscope: could not start the language server: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    // Whatever was asked before the server answered is asked again.
-    this.store.invalidateAll();
+  /**
+   * Starts the language server (no-op if started or starting). Loads the language-client bundle
+   * first, after activation has returned. Failures are reported in the output channel.
+   */
+  start(): Promise<void> {
+    this.starting ??= (async () => {
+      try {
+        const began = performance.now();
+        const startServer = await loadServer(this.extension.extensionPath);
+        this.server = await startServer(this.extension.extensionUri, this.output, {
+          onPreviewChanged: (uri) => this.store.invalidate(uri),
+          beforeStart: (server) => this.live.attach(server),
+        });
+        this.live.sendPolicy();
+        this.output.appendLine(`Daemonscope language server started in ${(performance.now() - began).toFixed(0)} ms (after activation).`);
+      } catch (error) {
+        this.output.appendLine(`Daemonscope: could not start the language server: ${error instanceof Error ? error.message : String(error)}`);
+        this.output.show(true);
+      } finally {
+        this.starting = undefined;
+      }
+      // Whatever was asked before the server answered is asked again.
+      this.store.invalidateAll();
+    })();
+    return this.starting;
   }
 
   /** Stops the language server, if running. */
   async stop(): Promise<void> {
-    const client = this.client;
-    this.client = undefined;
-    if (client === undefined) return;
+    await this.starting;
+    const server = this.server;
+    this.server = undefined;
+    if (server === undefined) return;
     try {
-      await client.stop(2000);
+      await server.stop();
     } catch (error) {
       this.output.appendLine(`Daemonscope: stopping the language server: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -8,9 +8,9 @@
  * user picked here, in a trusted workspace: the client tells the server which ones those are.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { ListContextsRequest, LivePolicyNotification, LiveStatusNotification, RefreshClusterRequest, type LiveStatus } from '../../server/src/protocol';
 import { section } from './config';
+import type { ServerConnection } from './connection';
 import { describeContextItem, describeLiveStatus } from './liveStatusText';
 
 const chosenKey = 'daemonscope.chosenContexts';
@@ -25,7 +25,7 @@ export class LiveCluster implements vscode.Disposable {
 
   constructor(
     private readonly extension: vscode.ExtensionContext,
-    private readonly client: () => LanguageClient | undefined,
+    private readonly client: () => ServerConnection | undefined,
     private readonly output: vscode.LogOutputChannel,
   ) {
     this.item.name = 'Daemonscope live cluster';
@@ -38,7 +38,7 @@ export class LiveCluster implements vscode.Disposable {
   }
 
   /** Hooks a (new) language client: status notifications in, the policy out once it runs. */
-  attach(client: LanguageClient): void {
+  attach(client: ServerConnection): void {
     client.onNotification(LiveStatusNotification, (status) => this.show(status));
   }
 

@@ -5,8 +5,8 @@
  * Every view reads previews from here; the client never computes one.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { PreviewRequest, type EditorPreviewResult } from '../../server/src/protocol';
+import type { EditorPreviewResult } from '../../server/src/protocol';
+import type { ServerConnection } from './connection';
 
 /** A preview, or why there is none. */
 export interface PreviewEntry {
@@ -28,7 +28,7 @@ export class PreviewStore implements vscode.Disposable {
   /** Fires with a document URI whose preview may have changed, or `undefined` for all of them. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly getClient: () => LanguageClient | undefined) {
+  constructor(private readonly getServer: () => ServerConnection | undefined) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.languageId === 'yaml' && e.contentChanges.length > 0) this.invalidateSoon(e.document.uri.toString());
@@ -80,10 +80,10 @@ export class PreviewStore implements vscode.Disposable {
   }
 
   private async fetch(uri: string): Promise<PreviewEntry> {
-    const client = this.getClient();
-    if (client === undefined || !client.isRunning()) return { result: null, error: 'The Daemonscope server is not running. Run "Daemonscope: Restart Server".' };
+    const server = this.getServer();
+    if (server === undefined || !server.isRunning()) return { result: null, error: 'The Daemonscope server is not running. Run "Daemonscope: Restart Server".' };
     try {
-      return { result: await client.sendRequest(PreviewRequest, { uri }) };
+      return { result: await server.requestPreview(uri) };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return { result: null, error: `The server did not answer the preview request: ${message}` };
