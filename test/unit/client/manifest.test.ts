@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { defaultSettings } from '../../../server/src/protocol';
 import { repoPath } from '../../helpers/paths';
 
@@ -40,10 +40,16 @@ test('package.json declares no daemonscope setting that protocol.ts does not kno
 });
 
 test('every command the client registers is declared, and every declared command is registered', () => {
-  // commands.ts is the table; read its ids from the source (importing it would need `vscode`).
+  // commands.ts is the table; other modules register their own with registerCommand('daemonscope.…').
+  // Read the ids from the sources (importing them would need `vscode`).
   const source = readFileSync(repoPath('client', 'src', 'commands.ts'), 'utf8');
   const table = source.slice(source.indexOf('export const commands'));
-  const registered = [...table.matchAll(/^\s+'(daemonscope\.[A-Za-z]+)':/gm)].map((m) => m[1]).sort();
+  const registered = [...table.matchAll(/^\s+'(daemonscope\.[A-Za-z]+)':/gm)].map((m) => m[1]!);
+  for (const file of readdirSync(repoPath('client', 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
+    const text = readFileSync(repoPath('client', 'src', file), 'utf8');
+    registered.push(...[...text.matchAll(/registerCommand\('(daemonscope\.[A-Za-z]+)'/g)].map((m) => m[1]!));
+  }
+  registered.sort();
   const declared = manifest.contributes.commands.map((c) => c.command).sort();
   assert.deepEqual(registered, declared);
   for (const c of manifest.contributes.commands) assert.equal(c.category, 'Daemonscope', `${c.command} is under "Daemonscope:"`);
