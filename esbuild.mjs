@@ -32,7 +32,15 @@ const splitKubeClient = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  // Loaded on activation, so kept small: protocol.ts's message constants get the method-name
+  // stand-ins of client/src/messageTypes.ts instead of the protocol library.
+  {
+    ...common,
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/client.js',
+    external: ['vscode'],
+    alias: { 'vscode-languageserver-protocol': './client/src/messageTypes.ts' },
+  },
   // vscode-languageclient, loaded by the client after activation returns (client/src/connection.ts).
   { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [splitKubeClient] },

@@ -12,11 +12,11 @@ import type { EditorPreviewResult } from '../../server/src/protocol';
 export interface ServerConnection {
   /** True while the server is up and answering. */
   isRunning(): boolean;
-  /** Any custom request of protocol.ts; rejects if the server cannot answer. */
+  /** Any custom request of protocol.ts (sent by its method name); rejects if the server cannot answer. */
   sendRequest<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
-  /** Any custom notification of protocol.ts. */
+  /** Any custom notification of protocol.ts (by method name). */
   sendNotification<P>(type: NotificationType<P>, params: P): Promise<void>;
-  /** Handles a custom notification from the server. */
+  /** Handles a custom notification from the server (by method name). */
   onNotification<P>(type: NotificationType<P>, handler: (params: P) => void): vscode.Disposable;
   /** `daemonscope/preview` for a document; rejects if the server cannot answer. */
   requestPreview(uri: string): Promise<EditorPreviewResult | null>;

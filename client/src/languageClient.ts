@@ -16,10 +16,11 @@ export async function startServer(extensionUri: vscode.Uri, output: vscode.LogOu
   const server: ServerConnection = {
     isRunning: () => client.isRunning(),
     requestPreview: (uri) => client.sendRequest(PreviewRequest, { uri }),
-    // Generic pass-throughs: TypeScript cannot match LanguageClient's overloads for an unknown P.
-    sendRequest: (type, params) => client.sendRequest(type, params as never),
-    sendNotification: (type, params) => client.sendNotification(type, params as never),
-    onNotification: (type, handler) => client.onNotification(type, handler),
+    // By method name: the message constants the extension passes come from dist/client.js, where
+    // they are the stand-ins of messageTypes.ts (only `method` is meaningful).
+    sendRequest: (type, params) => client.sendRequest(type.method, params),
+    sendNotification: (type, params) => client.sendNotification(type.method, params),
+    onNotification: (type, handler) => client.onNotification(type.method, handler),
     stop: async () => {
       if (client.needsStop()) await client.stop(2000);
     },
