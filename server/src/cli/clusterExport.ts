@@ -72,9 +72,10 @@ async function exportCluster(flags: Flags, io: CliIo): Promise<number> {
     io.stderr.write(`daemonscope cluster export: ${snapshot.error.message}\n`);
     return 2;
   }
-  const { context, serverVersion, nodes, namespaces, pods } = snapshot.value;
-  const header = `# daemonscope cluster export: context "${context}"${serverVersion ? `, Kubernetes ${serverVersion}` : ''}: ${nodes.length} nodes, ${namespaces.length} namespaces, ${pods.length} bound non-terminal pods.\n# Reduced to the fields the simulation reads; use it with --cluster FILE.\napiVersion: v1\nkind: List\nitems:${nodes.length + namespaces.length + pods.length === 0 ? ' []' : ''}\n`;
-  await writeChunks(io.stdout, header, [nodes, namespaces, pods]);
+  const { context, serverVersion, nodes, namespaces, runtimeClasses, pods, notes } = snapshot.value;
+  for (const note of notes) io.stderr.write(`daemonscope cluster export: note: ${note}\n`);
+  const header = `# daemonscope cluster export: context "${context}"${serverVersion ? `, Kubernetes ${serverVersion}` : ''}: ${nodes.length} nodes, ${namespaces.length} namespaces, ${runtimeClasses.length} runtime classes, ${pods.length} bound non-terminal pods.\n# Reduced to the fields the simulation reads; use it with --cluster FILE.\napiVersion: v1\nkind: List\nitems:${nodes.length + namespaces.length + runtimeClasses.length + pods.length === 0 ? ' []' : ''}\n`;
+  await writeChunks(io.stdout, header, [nodes, namespaces, runtimeClasses, pods]);
   return 0;
 }
 

@@ -43,9 +43,9 @@ export async function fetchLiveSnapshot(options: LiveSourceOptions & SnapshotOpt
 }
 
 /**
- * A snapshot as one `List` object (nodes, then namespaces, then pods), the shape the cluster-file
+ * A snapshot as one `List` object (nodes, namespaces, RuntimeClasses, then pods), the shape the cluster-file
  * loader and `kubectl get -o yaml` use.
  */
 export function snapshotToList(snapshot: ClusterSnapshot): { apiVersion: 'v1'; kind: 'List'; items: object[] } {
-  return { apiVersion: 'v1', kind: 'List', items: [...snapshot.nodes, ...snapshot.namespaces, ...snapshot.pods] };
+  return { apiVersion: 'v1', kind: 'List', items: [...snapshot.nodes, ...snapshot.namespaces, ...snapshot.runtimeClasses, ...snapshot.pods] };
 }

@@ -69,6 +69,16 @@ export interface ReducedPod {
   status: { phase: string };
 }
 
+/** A RuntimeClass reduced to what admission applies to pods naming it: overhead and scheduling. */
+export interface ReducedRuntimeClass {
+  apiVersion: 'node.k8s.io/v1';
+  kind: 'RuntimeClass';
+  metadata: { name: string };
+  handler: string;
+  overhead?: { podFixed: Record<string, string> };
+  scheduling?: { nodeSelector?: Record<string, string>; tolerations?: Record<string, unknown>[] };
+}
+
 /** A Namespace reduced to its name and its default node-selector annotations. */
 export interface ReducedNamespace {
   apiVersion: 'v1';
@@ -255,5 +265,24 @@ export function reduceNamespace(item: unknown, pool: InternPool = new InternPool
   const out: ReducedNamespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: pool.intern(name) } };
   const annotations = stringMap(metadata.annotations, pool, (key) => namespaceNodeSelectorAnnotations.includes(key));
   if (annotations) out.metadata.annotations = annotations;
+  return out;
+}
+
+/**
+ * Reduces one RuntimeClass to its handler, `overhead.podFixed` and `scheduling` (the RuntimeClass
+ * admission plugin adds both to pods that name it: plugin/pkg/admission/runtimeclass/admission.go);
+ * null without a name.
+ */
+export function reduceRuntimeClass(item: unknown, pool: InternPool = new InternPool()): ReducedRuntimeClass | null {
+  const object = record(item);
+  const name = text(record(object.metadata).name);
+  if (!name) return null;
+  const out: ReducedRuntimeClass = { apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: { name }, handler: text(object.handler) ?? '' };
+  const podFixed = stringMap(record(object.overhead).podFixed, pool);
+  if (podFixed) out.overhead = { podFixed };
+  const scheduling = record(object.scheduling);
+  const nodeSelector = stringMap(scheduling.nodeSelector, pool);
+  const tolerations = list(scheduling.tolerations).filter(isRecord);
+  if (nodeSelector || tolerations.length > 0) out.scheduling = { ...(nodeSelector ? { nodeSelector } : {}), ...(tolerations.length > 0 ? { tolerations } : {}) };
   return out;
 }

@@ -5,7 +5,7 @@
  * See https://kubernetes.io/docs/reference/using-api/api-concepts/#retrieving-large-results-sets-in-chunks
  */
 import { fail, ok, type LiveResult } from './errors';
-import { reduceNamespace, reduceNode, reducePod, InternPool, type ReducedNamespace, type ReducedNode, type ReducedPod } from './reduce';
+import { reduceNamespace, reduceNode, reducePod, reduceRuntimeClass, InternPool, type ReducedNamespace, type ReducedNode, type ReducedPod, type ReducedRuntimeClass } from './reduce';
 import type { ApiConnection, Query } from './transport';
 
 /** Items per page; kubectl's default chunk size. */
@@ -22,6 +22,7 @@ export const collections = {
   nodes: { path: '/api/v1/nodes', query: {} as Query, reduce: reduceNode, key: (n: ReducedNode) => n.metadata.name },
   namespaces: { path: '/api/v1/namespaces', query: {} as Query, reduce: reduceNamespace, key: (n: ReducedNamespace) => n.metadata.name },
   pods: { path: '/api/v1/pods', query: { fieldSelector: nonTerminalPodSelector } as Query, reduce: reducePod, key: (p: ReducedPod) => `${p.metadata.namespace}/${p.metadata.name}` },
+  runtimeClasses: { path: '/apis/node.k8s.io/v1/runtimeclasses', query: {} as Query, reduce: reduceRuntimeClass, key: (r: ReducedRuntimeClass) => r.metadata.name },
 } as const;
 
 /** A live cluster at one moment, reduced; items sorted by name (pods by namespace, then name). */
@@ -36,6 +37,10 @@ export interface ClusterSnapshot {
   nodes: ReducedNode[];
   pods: ReducedPod[];
   namespaces: ReducedNamespace[];
+  /** RuntimeClasses (listed, not watched); empty when the user may not list them. */
+  runtimeClasses: ReducedRuntimeClass[];
+  /** What the snapshot lacks and why (e.g. RuntimeClasses not readable), one sentence each. */
+  notes: string[];
   /** The resourceVersion of each list, where a watch continues from. */
   resourceVersions: { nodes: string; pods: string; namespaces: string };
 }
@@ -63,6 +68,13 @@ export async function fetchSnapshot(connection: ApiConnection, options: Snapshot
   if (!namespaces.ok) return namespaces;
   const pods = await listAll(connection, 'pods', pool, options);
   if (!pods.ok) return pods;
+  // RuntimeClasses only matter to DaemonSets that name one; a user without access still gets a snapshot.
+  const runtimeClasses = await listAll(connection, 'runtimeClasses', pool, options);
+  const notes: string[] = [];
+  if (!runtimeClasses.ok) {
+    if (runtimeClasses.error.code !== 'forbidden' && runtimeClasses.error.code !== 'server') return runtimeClasses;
+    notes.push(`RuntimeClasses were not read (${runtimeClasses.error.code === 'forbidden' ? 'the user may not list runtimeclasses' : 'the server does not serve node.k8s.io/v1'}): a DaemonSet's runtimeClassName gets no overhead or node selector from them.`);
+  }
   return ok({
     context: connection.context,
     server: connection.server,
@@ -71,6 +83,8 @@ export async function fetchSnapshot(connection: ApiConnection, options: Snapshot
     nodes: sortByKey(nodes.value.items, collections.nodes.key),
     namespaces: sortByKey(namespaces.value.items, collections.namespaces.key),
     pods: sortByKey(pods.value.items, collections.pods.key),
+    runtimeClasses: runtimeClasses.ok ? sortByKey(runtimeClasses.value.items, collections.runtimeClasses.key) : [],
+    notes,
     resourceVersions: { nodes: nodes.value.resourceVersion, namespaces: namespaces.value.resourceVersion, pods: pods.value.resourceVersion },
   });
 }

@@ -12,7 +12,8 @@ import { InternPool } from './reduce';
 import { collections, listAll, type ClusterSnapshot } from './snapshot';
 import type { ApiConnection } from './transport';
 
-type Name = keyof typeof collections;
+// RuntimeClasses are listed with the snapshot but not watched: they change about never.
+type Name = 'nodes' | 'namespaces' | 'pods';
 const names: Name[] = ['nodes', 'namespaces', 'pods'];
 
 /** What changed since the last report; names sorted. */

@@ -19,6 +19,7 @@ async function cli(args: string[]): Promise<{ status: number; stdout: string; st
 test('cluster export prints a reduced List YAML: nodes, namespaces, then bound non-terminal pods', async () => {
   const api = await startFakeKubeApi({
     nodes: [{ metadata: { name: 'worker-1', labels: { zone: 'a' }, managedFields: [{ manager: 'kubelet' }] }, spec: { taints: [{ key: 'k', effect: 'NoSchedule', timeAdded: 'x' }] }, status: { allocatable: { cpu: '2' }, images: [{ names: ['big'] }] } }],
+    runtimeClasses: [{ apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: { name: 'kata', labels: { a: 'b' } }, handler: 'kata', overhead: { podFixed: { cpu: '250m', memory: '160Mi' } }, scheduling: { nodeSelector: { runtime: 'kata' } } }],
     namespaces: [{ metadata: { name: 'team', annotations: { 'scheduler.alpha.kubernetes.io/node-selector': 'zone=a', 'kubectl.kubernetes.io/last-applied-configuration': '{}' } } }],
     pods: [
       { metadata: { namespace: 'team', name: 'web-1' }, spec: { nodeName: 'worker-1', containers: [{ name: 'web', image: 'nginx', resources: { requests: { cpu: '1' } } }] }, status: { phase: 'Running' } },
@@ -34,10 +35,23 @@ test('cluster export prints a reduced List YAML: nodes, namespaces, then bound n
     assert.ok(!Array.isArray(docs) || docs.length === 1);
     const list = (Array.isArray(docs) ? docs[0] : docs)!.toJSON() as { kind: string; items: { kind: string; metadata: { name: string } }[] };
     assert.equal(list.kind, 'List');
-    assert.deepEqual(list.items.map((i) => `${i.kind}/${i.metadata.name}`), ['Node/worker-1', 'Namespace/team', 'Pod/web-1']);
+    assert.deepEqual(list.items.map((i) => `${i.kind}/${i.metadata.name}`), ['Node/worker-1', 'Namespace/team', 'RuntimeClass/kata', 'Pod/web-1']);
+    assert.deepEqual(list.items[2], { apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: { name: 'kata' }, handler: 'kata', overhead: { podFixed: { cpu: '250m', memory: '160Mi' } }, scheduling: { nodeSelector: { runtime: 'kata' } } });
     assert.deepEqual(list.items[0], { apiVersion: 'v1', kind: 'Node', metadata: { name: 'worker-1', labels: { zone: 'a' } }, spec: { taints: [{ key: 'k', effect: 'NoSchedule' }] }, status: { allocatable: { cpu: '2' } } });
     assert.deepEqual(list.items[1], { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team', annotations: { 'scheduler.alpha.kubernetes.io/node-selector': 'zone=a' } } });
-    assert.match(stdout, /^# daemonscope cluster export: context "fake", Kubernetes v1\.35\.0-fake: 1 nodes, 1 namespaces, 1 bound non-terminal pods\./);
+    assert.match(stdout, /^# daemonscope cluster export: context "fake", Kubernetes v1\.35\.0-fake: 1 nodes, 1 namespaces, 1 runtime classes, 1 bound non-terminal pods\./);
+  } finally {
+    await api.close();
+  }
+});
+
+test('cluster export without access to RuntimeClasses still exports, with a note on stderr', async () => {
+  const api = await startFakeKubeApi({ nodes: [{ metadata: { name: 'n1' } }], tokens: { t: { user: 'u', resources: ['nodes', 'namespaces', 'pods'] } } });
+  try {
+    const { status, stdout, stderr } = await cli(['cluster', 'export', '--kubeconfig', writeKubeconfig([{ name: 'fake', server: api.url, token: 't' }])]);
+    assert.equal(status, 0);
+    assert.match(stdout, /Node/);
+    assert.match(stderr, /^daemonscope cluster export: note: RuntimeClasses were not read \(the user may not list runtimeclasses\)/);
   } finally {
     await api.close();
   }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { reduceNamespace, reduceNode, reducePod, InternPool } from '../../../server/src/live/reduce';
+import { reduceNamespace, reduceNode, reducePod, reduceRuntimeClass, InternPool } from '../../../server/src/live/reduce';
 import { generatedNode, generatedPod } from '../../helpers/fakeKubeApi';
 
 test('reduceNode keeps name, labels, taints (without timeAdded), unschedulable, allocatable, condition statuses', () => {
@@ -98,4 +98,13 @@ test('InternPool shares equal strings, and equal parts of replica pods as one fr
   assert.ok(Object.isFrozen(a.spec.containers) && Object.isFrozen(a.spec.containers[0]?.resources?.requests));
   const other = reducePod(JSON.parse(JSON.stringify(generatedPod(2, size))), pool);
   assert.notEqual(other?.metadata.ownerReferences, a.metadata.ownerReferences);
+});
+
+test('reduceRuntimeClass keeps handler, overhead.podFixed and scheduling (plugin/pkg/admission/runtimeclass)', () => {
+  assert.deepEqual(
+    reduceRuntimeClass({ apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: { name: 'gvisor', uid: 'x', managedFields: [] }, handler: 'runsc', overhead: { podFixed: { cpu: '100m' } }, scheduling: { nodeSelector: { sandbox: 'true' }, tolerations: [{ key: 'sandbox', operator: 'Exists' }] } }),
+    { apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: { name: 'gvisor' }, handler: 'runsc', overhead: { podFixed: { cpu: '100m' } }, scheduling: { nodeSelector: { sandbox: 'true' }, tolerations: [{ key: 'sandbox', operator: 'Exists' }] } },
+  );
+  assert.deepEqual(reduceRuntimeClass({ metadata: { name: 'runc' }, handler: 'runc' }), { apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: { name: 'runc' }, handler: 'runc' });
+  assert.equal(reduceRuntimeClass({ handler: 'x' }), null);
 });
