@@ -5,8 +5,6 @@
  *
  * A section is a module exporting `section: BenchSection`; it times work with `bench.measure`
  * (min and median of at least 5 runs) and adds derived figures (ratios, sizes) with `bench.record`.
- * A module that instead exports a `bench*` function returning an object (and optional `lines`)
- * is run too, and its object recorded as one figure.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -33,10 +31,21 @@ export interface MeasureOptions {
 /** What a section gets. */
 export interface BenchContext {
   /** Times `fn` and records `{ runs, minMs, medianMs }`; returns the figure. */
-  measure(name: string, fn: () => unknown, options?: MeasureOptions): Figure & { minMs: number; medianMs: number };
+  measure(name: string, fn: () => unknown, options?: MeasureOptions): Timed;
+  /**
+   * Times `a` and `b` alternately (so both see the same machine load), records both figures and
+   * the ratio of their medians and minima (`b / a`) as a third; returns the three.
+   */
+  compare(
+    a: { name: string; fn: () => unknown; extra?: Record<string, unknown> },
+    b: { name: string; fn: () => unknown; extra?: Record<string, unknown> },
+    options: MeasureOptions & { ratioName: string },
+  ): { a: Timed; b: Timed; ratio: Figure };
   /** Records a derived figure. */
   record(name: string, values: Record<string, unknown>): Figure;
 }
+
+type Timed = Figure & { minMs: number; medianMs: number };
 
 export interface BenchSection {
   name: string;
@@ -58,23 +67,46 @@ function emit(figure: Figure): Figure {
   return figure;
 }
 
+function time(fn: () => unknown): number {
+  const start = process.hrtime.bigint();
+  sink = fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function summary(section: string, name: string, times: number[], options: MeasureOptions, extra?: Record<string, unknown>): Timed {
+  const sorted = [...times].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { section, figure: name, runs: sorted.length, minMs: round(sorted[0]), medianMs: round(median), ...(options.target ? { target: options.target } : {}), ...options.extra, ...extra };
+}
+
 function contextFor(section: string): BenchContext {
   return {
     measure(name, fn, options = {}) {
       const runs = Math.max(5, options.runs ?? 10);
       for (let i = 0; i < (options.warmup ?? 2); i++) sink = fn();
-      const times: number[] = [];
+      const times = Array.from({ length: runs }, () => time(fn));
+      return emit(summary(section, name, times, options)) as Timed;
+    },
+    compare(a, b, options) {
+      const runs = Math.max(5, options.runs ?? 10);
+      for (let i = 0; i < (options.warmup ?? 2); i++) sink = [a.fn(), b.fn()];
+      const timesA: number[] = [];
+      const timesB: number[] = [];
       for (let i = 0; i < runs; i++) {
-        const start = process.hrtime.bigint();
-        sink = fn();
-        times.push(Number(process.hrtime.bigint() - start) / 1e6);
+        timesA.push(time(a.fn));
+        timesB.push(time(b.fn));
       }
-      times.sort((a, b) => a - b);
-      const middle = times.length >> 1;
-      const median = times.length % 2 === 1 ? times[middle] : (times[middle - 1] + times[middle]) / 2;
-      const figure = { section, figure: name, runs, minMs: round(times[0]), medianMs: round(median), ...(options.target ? { target: options.target } : {}), ...options.extra };
-      emit(figure);
-      return figure;
+      const first = emit(summary(section, a.name, timesA, { ...options, target: undefined }, a.extra)) as Timed;
+      const second = emit(summary(section, b.name, timesB, options, b.extra)) as Timed;
+      const ratio = emit({
+        section,
+        figure: options.ratioName,
+        ratioMedian: Math.round((second.medianMs / first.medianMs) * 100) / 100,
+        ratioMin: Math.round((second.minMs / first.minMs) * 100) / 100,
+        ...(options.target ? { target: options.target } : {}),
+      });
+      return { a: first, b: second, ratio };
     },
     record(name, values) {
       return emit({ section, figure: name, ...values });
@@ -83,22 +115,13 @@ function contextFor(section: string): BenchContext {
 }
 
 async function runModule(file: string): Promise<void> {
-  const name = file.replace(/\.ts$/, '');
   const module = (await import(pathToFileURL(join(root, 'scripts/bench', file)).href)) as Record<string, unknown>;
   const section = module.section as BenchSection | undefined;
   if (section && typeof section.run === 'function') {
     await section.run(contextFor(section.name));
     return;
   }
-  const legacy = Object.entries(module).find(([key, value]) => key.startsWith('bench') && typeof value === 'function');
-  if (!legacy) {
-    console.error(`bench: scripts/bench/${file} exports neither \`section\` nor a bench* function; skipped`);
-    return;
-  }
-  const result = (await (legacy[1] as () => Promise<Record<string, unknown>>)()) ?? {};
-  const { lines, ...values } = result;
-  if (Array.isArray(lines)) for (const line of lines) console.error(`# ${String(line)}`);
-  emit({ section: name, figure: legacy[0], ...values });
+  console.error(`bench: scripts/bench/${file} does not export \`section\`; skipped`);
 }
 
 function previousFigures(path: string): Figure[] {

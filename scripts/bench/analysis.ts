@@ -172,30 +172,21 @@ export const section: BenchSection = {
 
     const large = manyDocuments();
     const extra = { documents: 500, lines: lineCount(large), bytes: large.length };
-    const parse = bench.measure('bare parse: 500-document file (parseAllDocuments + LineCounter)', () => bareParse(large), { runs: 7, warmup: 2, extra });
-    const full = bench.measure('diagnostics: 500-document file', () => diagnosticsOf(large, validator), {
-      runs: 7,
-      warmup: 2,
-      target: '<= 2x bare parse',
-      extra: { ...extra, findings: diagnosticsOf(large, validator) },
-    });
-    bench.record('diagnostics / bare parse: 500-document file', {
-      ratioMedian: Math.round((full.medianMs / parse.medianMs) * 100) / 100,
-      ratioMin: Math.round((full.minMs / parse.minMs) * 100) / 100,
-      target: '<= 2',
-    });
+    bench.compare(
+      { name: 'bare parse: 500-document file (parseAllDocuments + LineCounter)', fn: () => bareParse(large), extra },
+      { name: 'diagnostics: 500-document file', fn: () => diagnosticsOf(large, validator), extra: { ...extra, findings: diagnosticsOf(large, validator) } },
+      { runs: 7, warmup: 2, target: '<= 2x bare parse', ratioName: 'diagnostics / bare parse: 500-document file' },
+    );
     const at = large.indexOf('agent-250');
     const edited = `${large.slice(0, at)}x${large.slice(at)}`;
     bench.measure('diagnostics after a one-character edit: 500-document file (whole file re-analysed)', () => diagnosticsOf(edited, validator), { runs: 7, warmup: 1, extra });
 
     const aliases = aliasHeavy();
     const aliasExtra = { documents: 200, lines: lineCount(aliases) };
-    const aliasParse = bench.measure('bare parse: anchor/alias-heavy file', () => bareParse(aliases), { runs: 7, warmup: 2, extra: aliasExtra });
-    const aliasFull = bench.measure('diagnostics: anchor/alias-heavy file', () => diagnosticsOf(aliases, validator), {
-      runs: 7,
-      warmup: 2,
-      extra: { ...aliasExtra, findings: diagnosticsOf(aliases, validator) },
-    });
-    bench.record('diagnostics / bare parse: anchor/alias-heavy file', { ratioMedian: Math.round((aliasFull.medianMs / aliasParse.medianMs) * 100) / 100 });
+    bench.compare(
+      { name: 'bare parse: anchor/alias-heavy file', fn: () => bareParse(aliases), extra: aliasExtra },
+      { name: 'diagnostics: anchor/alias-heavy file', fn: () => diagnosticsOf(aliases, validator), extra: { ...aliasExtra, findings: diagnosticsOf(aliases, validator) } },
+      { runs: 7, warmup: 2, ratioName: 'diagnostics / bare parse: anchor/alias-heavy file' },
+    );
   },
 };
