@@ -37,6 +37,8 @@ export interface FakeKubeApiOptions {
   generated?: { nodes: number; podsPerNode: number; namespaces: number };
   /** Gzip bodies when the client accepts it (real API servers do for large lists). */
   gzip?: boolean;
+  /** Watches get headers and then nothing, ever: a connection that died without a reset. */
+  stallWatches?: boolean;
 }
 
 /** One request as the server saw it. */
@@ -164,6 +166,10 @@ export async function startFakeKubeApi(options: FakeKubeApiOptions = {}): Promis
   function openWatch(resource: Resource, selector: Selector, query: URLSearchParams, res: http.ServerResponse): void {
     const from = Number(query.get('resourceVersion') ?? '0');
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+    if (options.stallWatches) {
+      res.flushHeaders();
+      return;
+    }
     const write = (type: string, object: Obj): void => {
       res.write(`${JSON.stringify({ type, object })}\n`);
     };

@@ -123,6 +123,8 @@ function request(
       resolve(result);
     };
     const req = send(url, { method: 'GET', agent: prepared.agent, auth: prepared.auth, headers });
+    // Keep-alive probes notice a dead peer on long watches (as client-node's Watch does).
+    req.on('socket', (socket) => socket.setKeepAlive(true, 30_000));
     const timer = setTimeout(() => finish(fail('unreachable', `No answer from ${described.server} within ${Math.round(timeoutMs / 1000)} s (context "${described.context}"): check the network, VPN or proxy, and the server address in the kubeconfig.`)), timeoutMs);
     const onAbort = (): void => finish(fail('cancelled', 'Cancelled.'));
     signal?.addEventListener('abort', onAbort);

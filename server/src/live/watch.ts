@@ -166,13 +166,18 @@ export function watchCluster(connection: ApiConnection, snapshot: ClusterSnapsho
         const stopStream = (): void => stream.abort();
         abort.signal.addEventListener('abort', stopStream, { once: true });
         const collection = collections[name];
+        const seconds = options.watchSeconds ?? 300;
+        // The server ends the watch after `seconds`; a connection that died silently (VPN, NAT)
+        // never ends, so give up on it a little later and watch again from the last version.
+        const deadline = setTimeout(stopStream, seconds * 1000 + Math.min(30_000, seconds * 1000));
         let events = 0;
         const result = await connection.stream(
           collection.path,
-          { ...collection.query, watch: 'true', allowWatchBookmarks: 'true', resourceVersion: resourceVersions[name], timeoutSeconds: options.watchSeconds ?? 300 },
+          { ...collection.query, watch: 'true', allowWatchBookmarks: 'true', resourceVersion: resourceVersions[name], timeoutSeconds: seconds },
           (event) => (events++, onEvent(name, event, () => ((mustRelist = true), stream.abort()))),
           stream.signal,
         );
+        clearTimeout(deadline);
         abort.signal.removeEventListener('abort', stopStream);
         if (!result.ok && result.error.code === 'expired') mustRelist = true;
         else if (!result.ok && result.error.code !== 'cancelled') error = result.error;

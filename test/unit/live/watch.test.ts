@@ -134,3 +134,20 @@ test('stop() closes every watch stream', async () => {
     assert.equal(watch.status().state, 'stopped');
   });
 });
+
+test('a watch connection that goes silent past its timeout is abandoned and opened again', async () => {
+  const api = await startFakeKubeApi({ nodes: [node('n1')], stallWatches: true });
+  try {
+    const connection = await connectLive({ kubeconfig: writeKubeconfig([{ name: 'fake', server: api.url, token: 'good-token' }]), policy: { workspaceTrusted: true, contextChosenByUser: true } });
+    assert.ok(connection.ok);
+    const snapshot = await fetchSnapshot(connection.value);
+    assert.ok(snapshot.ok);
+    const watch = watchCluster(connection.value, snapshot.value, { onChange: () => undefined, watchSeconds: 0.05, retryMs: { initial: 10, max: 20 } });
+    const nodeWatches = (): number => api.requests.filter((r) => r.path === '/api/v1/nodes' && r.query.get('watch') === 'true').length;
+    await until(() => nodeWatches() >= 3);
+    watch.stop();
+    assert.ok(nodeWatches() >= 3);
+  } finally {
+    await api.close();
+  }
+});
