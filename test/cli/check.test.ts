@@ -57,7 +57,7 @@ describe('exit status', () => {
     const run = await runCliProcess(['check', 'nope.yaml', mistakes]);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /nope\.yaml: no such file or directory/);
-    assert.equal(run.stdout.trim().split('\n').length, 3);
+    assert.equal(run.stdout.trim().split('\n').length, 4);
   });
 
   test('2 for an unreadable cluster file, a directory without YAML, or a broken config', async () => {
@@ -83,11 +83,12 @@ describe('formats', () => {
       lines.map((line) => textLine.exec(line)?.slice(1, 6)),
       [
         [mistakes, '8', '3', 'error', 'daemonset.replicas'],
+        [mistakes, '9', '3', 'error', 'daemonset.selector-mismatch'],
         [mistakes, '13', '11', 'error', 'schema.enum'],
         [mistakes, '15', '7', 'error', 'schema.unknown-field'],
       ],
     );
-    assert.match(lines[2], /Did you mean `maxUnavailable`\?$/);
+    assert.match(lines[3], /Did you mean `maxUnavailable`\?$/);
   });
 
   test('json: files in the order given, findings with 1-based positions, a summary', async () => {
@@ -95,7 +96,7 @@ describe('formats', () => {
     const json = JSON.parse(run.stdout);
     assert.deepEqual(Object.keys(json), ['files', 'summary']);
     assert.deepEqual(json.files.map((f: { path: string }) => f.path), [mistakes, 'samples/ssd-cache.yaml']);
-    assert.deepEqual(json.files[0].findings[2], {
+    assert.deepEqual(json.files[0].findings[3], {
       line: 15,
       column: 7,
       endLine: 15,
@@ -106,7 +107,7 @@ describe('formats', () => {
       fixable: false,
     });
     assert.deepEqual(json.files[1].findings, []);
-    assert.deepEqual(json.summary, { error: 3, warning: 0, info: 0, hint: 0 });
+    assert.deepEqual(json.summary, { error: 4, warning: 0, info: 0, hint: 0 });
   });
 
   test('sarif: a SARIF 2.1.0 log with real regions and levels', async () => {
@@ -118,8 +119,8 @@ describe('formats', () => {
     const [runLog] = sarif.runs;
     assert.equal(runLog.tool.driver.name, 'daemonscope');
     assert.equal(runLog.columnKind, 'utf16CodeUnits');
-    assert.equal(runLog.results.length, 3);
-    const result = runLog.results[2];
+    assert.equal(runLog.results.length, 4);
+    const result = runLog.results[3];
     assert.equal(result.ruleId, 'schema.unknown-field');
     assert.equal(runLog.tool.driver.rules[result.ruleIndex].id, 'schema.unknown-field');
     assert.equal(result.level, 'error');
@@ -158,13 +159,13 @@ describe('directories and configuration', () => {
 
   test('the nearest .daemonscope.json sets rule severities; --config overrides it', async () => {
     const file = write('project/deploy/ds.yaml', readFileSync('samples/mistakes.yaml', 'utf8'));
-    write('project/.daemonscope.json', JSON.stringify({ rules: { 'daemonset.replicas': 'off', 'schema.enum': 'warning', 'schema.unknown-field': 'information' } }));
+    write('project/.daemonscope.json', JSON.stringify({ rules: { 'daemonset.replicas': 'off', 'daemonset.selector-mismatch': 'off', 'schema.enum': 'warning', 'schema.unknown-field': 'information' } }));
     const nearest = await runCliProcess(['check', file]);
     assert.equal(nearest.status, 0, nearest.stdout);
     assert.deepEqual(nearest.stdout.trim().split('\n').map((line) => textLine.exec(line)?.slice(4, 6)), [['warning', 'schema.enum'], ['info', 'schema.unknown-field']]);
     const other = write('other.json', JSON.stringify({ rules: {} }));
     const overridden = await runCliProcess(['check', '--config', other, file]);
     assert.equal(overridden.status, 1);
-    assert.equal(overridden.stdout.trim().split('\n').length, 3);
+    assert.equal(overridden.stdout.trim().split('\n').length, 4);
   });
 });

@@ -16,6 +16,19 @@ export enum DiagnosticCode {
   SchemaInvalid = 'schema.invalid',
   ApiVersionRemoved = 'daemonset.api-version-removed',
   ReplicasInDaemonSet = 'daemonset.replicas',
+  // What the API server rejects (issue #6; pkg/apis/apps/validation/validation.go ValidateDaemonSetSpec)
+  SelectorEmpty = 'daemonset.selector-empty',
+  SelectorMismatch = 'daemonset.selector-mismatch',
+  SelectorInvalid = 'daemonset.selector-invalid',
+  RollingUpdateBothZero = 'daemonset.rolling-update-both-zero',
+  RollingUpdateBothSet = 'daemonset.rolling-update-both-set',
+  RollingUpdateValue = 'daemonset.rolling-update-value',
+  NegativeValue = 'daemonset.negative-value',
+  RestartPolicy = 'daemonset.restart-policy',
+  ActiveDeadlineSeconds = 'daemonset.active-deadline-seconds',
+  // Accepted, but surely unintended (issue #6)
+  RollingUpdateIgnored = 'daemonset.rolling-update-ignored',
+  DuplicateName = 'daemonset.duplicate-name',
   // Cluster sources
   ClusterFileNotFound = 'cluster.file-not-found',
   ClusterFileInvalid = 'cluster.file-invalid',

@@ -60,7 +60,10 @@ describe('valid manifests', () => {
     const flow = '{apiVersion: apps/v1, kind: DaemonSet, spec: {selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c, image: i, imagePullPolicy: always}]}}}}\n';
     assert.deepEqual(check(flow), [{ code: 'schema.enum', severity: 'error', text: 'always' }]);
     const json = JSON.stringify({ apiVersion: 'apps/v1', kind: 'DaemonSet', spec: { selector: {}, template: { spec: { containers: [{ name: 'c', imagePullPolicy: 'Allways' }] } } } }, null, 2);
-    assert.deepEqual(check(json), [{ code: 'schema.enum', severity: 'error', text: '"Allways"' }]);
+    assert.deepEqual(check(json), [
+      { code: 'daemonset.selector-empty', severity: 'error', text: '"selector"' },
+      { code: 'schema.enum', severity: 'error', text: '"Allways"' },
+    ]);
   });
 
   test('YAML 1.1 as kubectl reads it: dates and times stay strings, yes is a boolean', () => {
@@ -244,7 +247,7 @@ describe('YAML problems', () => {
   });
 
   test('broken documents between good ones: each good DaemonSet is still analysed', () => {
-    const bad = validDaemonSet.replace('maxUnavailable: 1', 'maxUnavilable: 1');
+    const bad = validDaemonSet.replace('maxUnavailable: 1', 'maxUnavilable: 1').replace('name: agent\n', 'name: agent-2\n');
     const text = `${validDaemonSet}---\nkind: ConfigMap\ndata: [\n---\napiVersion: apps/v1\nkind: DaemonSet\nspec: [oops\n---\n${bad}`;
     const result = analyse(text);
     assert.equal(result.daemonSets.length, 3);

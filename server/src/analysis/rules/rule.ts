@@ -13,7 +13,7 @@ import type { SchemaValidator } from '../validator';
 import type { Simulations } from '../clusterContext';
 
 /** The settings analysis reads (the server and the CLI pass them in, normalised). */
-export type AnalysisOptions = Pick<Settings, 'rules' | 'maxFileSize' | 'schemaValidation' | 'kubernetesVersion'>;
+export type AnalysisOptions = Pick<Settings, 'rules' | 'maxFileSize' | 'schemaValidation' | 'kubernetesVersion' | 'rolloutDurationThresholdMinutes'>;
 
 /** What every rule may use besides the model. Read-only. */
 export interface RuleContext {

@@ -1,0 +1,97 @@
+/**
+ * Small helpers the rules share: reading fields from the decoded DaemonSet (plain JSON of any
+ * shape, so every read checks the type) and building findings at a path's key or value.
+ */
+import type { DiagnosticCode } from '../codes';
+import { spanAt } from '../locate';
+import type { DaemonSetModel, JsonObject } from '../model';
+import type { PathSegment } from '../path';
+import type { Finding, Severity } from '../types';
+
+/** `spec.template.spec`, where the pod's fields live. */
+export const podSpecPath: readonly PathSegment[] = ['spec', 'template', 'spec'];
+
+/** `value` when it is a mapping, else undefined. */
+export function record(value: unknown): JsonObject | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
+}
+
+/** The mapping at `path` in `value`, or undefined when absent or not a mapping. */
+export function recordAt(value: unknown, path: readonly PathSegment[]): JsonObject | undefined {
+  let current: unknown = value;
+  for (const segment of path) {
+    if (typeof segment === 'number') current = Array.isArray(current) ? current[segment] : undefined;
+    else current = record(current)?.[segment];
+  }
+  return record(current);
+}
+
+/** One container of the pod template with its path, for rules that look at each. */
+export interface ContainerRef {
+  container: JsonObject;
+  path: PathSegment[];
+  /** `containers`, or `initContainers` for sidecars (init containers with `restartPolicy: Always`). */
+  list: 'containers' | 'initContainers';
+  name: string;
+}
+
+/**
+ * The containers that run for the pod's lifetime: `containers` and sidecars (init containers
+ * with `restartPolicy: Always`, pkg/api/v1/pod `IsRestartableInitContainer`). Others are skipped.
+ */
+export function longRunningContainers(value: JsonObject): ContainerRef[] {
+  const podSpec = recordAt(value, podSpecPath);
+  const out: ContainerRef[] = [];
+  for (const list of ['initContainers', 'containers'] as const) {
+    const items = podSpec?.[list];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item: unknown, index) => {
+      const container = record(item);
+      if (!container) return;
+      if (list === 'initContainers' && container.restartPolicy !== 'Always') return;
+      out.push({ container, path: [...podSpecPath, list, index], list, name: typeof container.name === 'string' ? container.name : `#${index + 1}` });
+    });
+  }
+  return out;
+}
+
+/** Every container of the pod template (init containers included), with its path. */
+export function allContainers(value: JsonObject): ContainerRef[] {
+  const podSpec = recordAt(value, podSpecPath);
+  const out: ContainerRef[] = [];
+  for (const list of ['initContainers', 'containers'] as const) {
+    const items = podSpec?.[list];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item: unknown, index) => {
+      const container = record(item);
+      if (container) out.push({ container, path: [...podSpecPath, list, index], list, name: typeof container.name === 'string' ? container.name : `#${index + 1}` });
+    });
+  }
+  return out;
+}
+
+/** What a finding needs besides the model: code, severity, message, where, and fix data. */
+export interface FindingSpec {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  /** The path to underline; the nearest written parent when it is not written. */
+  path: readonly PathSegment[];
+  /** Underline the key or the value (default: key). */
+  prefer?: 'key' | 'value';
+  data?: unknown;
+  fixable?: boolean;
+}
+
+/** A finding at `spec.path` in the model's document. */
+export function findingAt(model: DaemonSetModel, spec: FindingSpec): Finding {
+  const finding: Finding = {
+    code: spec.code,
+    severity: spec.severity,
+    message: spec.message,
+    span: spanAt(model.document, spec.path, spec.prefer ?? 'key', model.anchor),
+  };
+  if (spec.data !== undefined) finding.data = spec.data;
+  if (spec.fixable !== undefined) finding.fixable = spec.fixable;
+  return finding;
+}
