@@ -35,11 +35,23 @@ export interface ClusterFileOptions {
   pods?: string;
   /** Directory relative paths resolve against (the CLI's cwd, the workspace folder). */
   baseDir: string;
+  /**
+   * Text of a file that is open in an editor, by absolute path, or undefined to read the disk
+   * (the server passes open documents, so unsaved edits of a cluster file count).
+   */
+  openText?: (absolutePath: string) => string | undefined;
 }
 
 /** Reads a text file, or returns a one-sentence problem naming it as given. */
-export function readTextFile(path: string, baseDir: string, role: string): { ok: true; text: string } | { ok: false; problem: string } {
+export function readTextFile(
+  path: string,
+  baseDir: string,
+  role: string,
+  openText?: (absolutePath: string) => string | undefined,
+): { ok: true; text: string } | { ok: false; problem: string } {
   const absolute = resolve(baseDir, path);
+  const open = openText?.(absolute);
+  if (open !== undefined) return { ok: true, text: open };
   try {
     if (statSync(absolute).isDirectory()) return { ok: false, problem: `${path}: is a directory, not a ${role} file` };
     return { ok: true, text: readFileSync(absolute, 'utf8') };
@@ -72,13 +84,13 @@ export function readCluster(options: ClusterFileOptions): ClusterResult {
       if (podsText.ok) pods = { text: podsText.text, label: embeddedPodsFile };
     }
   } else {
-    const text = readTextFile(nodesPath, options.baseDir, 'cluster');
+    const text = readTextFile(nodesPath, options.baseDir, 'cluster', options.openText);
     if (!text.ok) return { ok: false, problems: [text.problem] };
     nodes = { text: text.text, label: nodesPath };
     source = nodesPath;
   }
   if (podsPath !== '') {
-    const text = readTextFile(podsPath, options.baseDir, 'pods');
+    const text = readTextFile(podsPath, options.baseDir, 'pods', options.openText);
     if (!text.ok) return { ok: false, problems: [text.problem] };
     pods = { text: text.text, label: podsPath };
   }

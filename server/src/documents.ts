@@ -1,16 +1,18 @@
 /**
  * Per-document state of the server: the analysis of each open document, cached by uri and
  * version (an unchanged document is never re-parsed), and its settings, cached per document
- * until the configuration changes. Later: the cluster file, the only disk read.
+ * until the configuration changes.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseText, type FileAnalysis } from './analysis/analyse';
 import type { SchemaValidator } from './analysis/validator';
+import type { ResolvedCluster } from './clusterService';
 import type { Settings } from './protocol';
 
 interface CachedAnalysis {
   version: number;
   settings: Settings;
+  cluster: ResolvedCluster | undefined;
   analysis: FileAnalysis;
 }
 
@@ -20,12 +22,20 @@ export class AnalysisCache {
 
   constructor(private readonly validator: SchemaValidator) {}
 
-  /** The analysis of `document` at its current version with `settings`; computed at most once. */
-  get(document: TextDocument, settings: Settings): FileAnalysis {
+  /**
+   * The analysis of `document` at its current version with `settings` on `cluster` (undefined:
+   * no cluster at all); computed at most once per version, settings and cluster.
+   */
+  get(document: TextDocument, settings: Settings, cluster?: ResolvedCluster): FileAnalysis {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.settings === settings) return cached.analysis;
-    const analysis = analyseText(document.getText(), { options: settings, validator: this.validator });
-    this.entries.set(document.uri, { version: document.version, settings, analysis });
+    if (cached && cached.version === document.version && cached.settings === settings && cached.cluster === cluster) return cached.analysis;
+    const analysis = analyseText(document.getText(), {
+      options: settings,
+      validator: this.validator,
+      ...(cluster?.ok ? { cluster: cluster.context } : {}),
+      ...(cluster && !cluster.ok ? { clusterProblem: { code: cluster.code, message: cluster.message } } : {}),
+    });
+    this.entries.set(document.uri, { version: document.version, settings, cluster, analysis });
     return analysis;
   }
 

@@ -9,8 +9,11 @@ import { toDiagnostic } from './convert';
 import { AnalysisCache, SettingsCache } from './documents';
 import { createGuard } from './guard';
 import { registerLiveHandlers } from './live/liveHandlers';
-import { defaultSettings, PreviewChangedNotification, type Settings } from './protocol';
+import { buildEditorPreview } from './preview';
+import { defaultSettings, PreviewChangedNotification, PreviewRequest, type EditorPreviewResult, type Settings } from './protocol';
 import { normalizeSettings } from './settings';
+import { ClusterService } from './clusterService';
+import { WorkspaceFolders } from './workspaceFolders';
 
 /** What the server needs from outside; tests may pass their own. */
 export interface ServerDeps {
@@ -28,6 +31,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
   const analyses = new AnalysisCache(validator);
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
+  let supportsFolderChanges = false;
 
   const settings = new SettingsCache(async (uri): Promise<Settings> => {
     if (!canPullConfiguration) return defaultSettings;
@@ -39,30 +43,55 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     }
   });
 
-  const publishDiagnostics = guard('publishDiagnostics', undefined, async (document: TextDocument): Promise<void> => {
+  const folders = new WorkspaceFolders();
+
+  /** The analysis of an open document with its settings and cluster (cached per version). */
+  const analyse = async (document: TextDocument) => {
     const documentSettings = await settings.get(document.uri);
+    const cluster = clusters.resolve(documentSettings, folders.baseDirOf(document.uri));
+    return { analysis: analyses.get(document, documentSettings, cluster), cluster };
+  };
+
+  const publishDiagnostics = guard('publishDiagnostics', undefined, async (document: TextDocument): Promise<void> => {
+    const { analysis } = await analyse(document);
     const current = documents.get(document.uri);
     // Closed or edited while settings were on their way: the newer version publishes instead.
     if (!current || current.version !== document.version) return;
-    const { findings } = analyses.get(current, documentSettings);
-    await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: findings.map((finding) => toDiagnostic(current, finding)) });
+    await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: analysis.findings.map((finding) => toDiagnostic(current, finding)) });
+    await connection.sendNotification(PreviewChangedNotification, { uri: current.uri });
   });
+
+  /** Re-analyses every open document (the cluster changed): new diagnostics and previews. */
+  const refreshAll = (): void => {
+    clusters.invalidate();
+    for (const document of documents.all()) void publishDiagnostics(document);
+  };
 
   // The live cluster source (issue #10): follows daemonscope.clusterContext at window scope.
   const live = registerLiveHandlers(connection, guard, {
     readContext: async () => (canPullConfiguration ? normalizeSettings(await connection.workspace.getConfiguration({ section: 'daemonscope' })).clusterContext.trim() : ''),
-    onClusterChange: () => {
-      for (const document of documents.all()) void connection.sendNotification(PreviewChangedNotification, { uri: document.uri });
-    },
+    onClusterChange: refreshAll,
+  });
+
+  // Embedded cluster, cluster file (open documents first, so unsaved edits count) or live snapshot.
+  const clusters = new ClusterService({
+    liveSnapshot: () => live.snapshot(),
+    openText: (path) => documents.all().find((document) => folders.pathOf(document.uri) === path)?.getText(),
+    onFileChange: refreshAll,
   });
 
   connection.onInitialize(
     guard('initialize', { capabilities: {} } as InitializeResult, (params): InitializeResult => {
       canPullConfiguration = params.capabilities.workspace?.configuration === true;
       canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+      supportsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
+      folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
       if (!validator.ok) connection.console.error(`Daemonscope: the DaemonSet schema did not compile: ${validator.problem}`);
       return {
-        capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+        capabilities: {
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+          workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        },
         serverInfo: { name: 'daemonscope' },
       };
     }),
@@ -71,6 +100,14 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
   connection.onInitialized(
     guard('initialized', undefined, async () => {
       if (canRegisterConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'daemonscope' });
+      if (supportsFolderChanges) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guard('didChangeWorkspaceFolders', undefined, (event) => {
+            folders.change(event.added, event.removed);
+            refreshAll();
+          }),
+        );
+      }
       void live.reload();
     }),
   );
@@ -80,11 +117,17 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
       settings.drop();
       analyses.drop();
       void live.reload();
-      for (const document of documents.all()) void publishDiagnostics(document);
+      refreshAll();
     }),
   );
 
-  documents.onDidChangeContent(guard('didChangeContent', undefined, (change) => publishDiagnostics(change.document)));
+  documents.onDidChangeContent(
+    guard('didChangeContent', undefined, (change) => {
+      // An open cluster file being edited: every DaemonSet re-simulates on its unsaved text.
+      if (clusters.uses(folders.pathOf(change.document.uri))) refreshAll();
+      else void publishDiagnostics(change.document);
+    }),
+  );
 
   documents.onDidClose(
     guard('didClose', undefined, (event) => {
@@ -94,10 +137,21 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     }),
   );
 
-  // Custom requests (protocol.ts) are registered here: `daemonscope/preview` comes with the
-  // engine (server/src/engine), answering from `analyses.get(document, settings).daemonSets`.
+  // Custom requests (protocol.ts).
+  connection.onRequest(
+    PreviewRequest,
+    guard('preview', null as EditorPreviewResult | null, async (params) => {
+      const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+      if (!document) return null;
+      const { analysis, cluster } = await analyse(document);
+      return buildEditorPreview(document, analysis, cluster);
+    }),
+  );
 
-  connection.onShutdown(() => live.dispose());
+  connection.onShutdown(() => {
+    live.dispose();
+    clusters.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -31,6 +31,8 @@ export class LspClient {
   readonly log: string[] = [];
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: Waiter[] = [];
+  private readonly notifications: { method: string; params: unknown }[] = [];
+  private readonly notificationWaiters: { method: string; accept: (params: unknown) => boolean; resolve: (params: unknown) => void }[] = [];
   private exited: Promise<number | null>;
 
   private constructor(
@@ -53,6 +55,14 @@ export class LspClient {
       params.items.map((item) => (item.section === 'daemonscope' ? this.settings : null)),
     );
     connection.onRequest('client/registerCapability', () => null);
+    // Every other notification (custom ones such as daemonscope/previewChanged) is buffered.
+    connection.onNotification((method: string, params: unknown) => {
+      const waiter = this.notificationWaiters.find((w) => w.method === method && w.accept(params));
+      if (waiter) {
+        this.notificationWaiters.splice(this.notificationWaiters.indexOf(waiter), 1);
+        waiter.resolve(params);
+      } else this.notifications.push({ method, params });
+    });
     connection.listen();
   }
 
@@ -119,6 +129,23 @@ export class LspClient {
       if (accept(params)) return Promise.resolve(params);
     }
     return withLimit(new Promise((resolve) => this.waiters.push({ uri, accept, resolve })), `no diagnostics for ${uri}`);
+  }
+
+  /**
+   * The next notification `method` (other than diagnostics and log messages) whose params satisfy
+   * `accept`, including ones that arrived before this call; earlier non-matching ones are discarded.
+   */
+  notification<T>(method: string, accept: (params: T) => boolean = () => true): Promise<T> {
+    for (;;) {
+      const index = this.notifications.findIndex((n) => n.method === method);
+      if (index < 0) break;
+      const [entry] = this.notifications.splice(index, 1);
+      if (accept(entry!.params as T)) return Promise.resolve(entry!.params as T);
+    }
+    return withLimit(
+      new Promise<T>((resolve) => this.notificationWaiters.push({ method, accept: (p) => accept(p as T), resolve: (p) => resolve(p as T) })),
+      `no ${method} notification`,
+    );
   }
 
   /** The next diagnostics for `uri` at `version` exactly. */

@@ -26,6 +26,8 @@ export interface AnalysisContext {
   rules?: readonly Rule[];
   /** The cluster to simulate on; absent when none could be loaded (cluster-aware rules stay silent). */
   cluster?: ClusterContext;
+  /** Why no cluster could be loaded (a broken cluster file): reported once on each DaemonSet. */
+  clusterProblem?: { code: DiagnosticCode; message: string };
 }
 
 /** The result of analysing one file. */
@@ -86,6 +88,8 @@ export function analyseText(text: string, context: AnalysisContext): FileAnalysi
   const simulations = context.cluster ? new Simulations(context.cluster) : undefined;
   const ruleContext: RuleContext = { file, daemonSets, options, validator: context.validator, ...(simulations ? { simulations } : {}) };
   const findings = daemonSets.flatMap((model) => analyseDaemonSet(model, ruleContext, context.rules ?? allRules));
+  const { clusterProblem } = context;
+  if (clusterProblem) for (const model of daemonSets) findings.push({ ...clusterProblem, severity: 'warning', span: model.anchor });
   const lineOf = (offset: number): number => file.lineCounter.linePos(offset).line - 1;
   return { file, daemonSets, findings: applyPolicy(findings, text, lineOf, options.rules), ...(simulations ? { simulations } : {}) };
 }

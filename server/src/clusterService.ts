@@ -1,0 +1,121 @@
+/**
+ * Which cluster the language server simulates on, per document: the live kubeconfig context when
+ * one is followed and listed, else `daemonscope.clusterFile` (with `podsFile`), else the embedded
+ * default cluster (DESIGN.md "Settings"). Results are cached until a cluster file or the live
+ * snapshot changes. A cluster file that is open in the editor is read from the editor, so an
+ * unsaved edit (add a node, taint one) re-simulates at once; files on disk are polled for changes.
+ */
+import { unwatchFile, watchFile, type Stats } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ClusterContext } from './analysis/clusterContext';
+import { DiagnosticCode } from './analysis/codes';
+import { readCluster } from './clusterFiles';
+import { buildCluster, readClusterObjects, type ClusterResult } from './engine';
+import type { ClusterSnapshot } from './live/snapshot';
+import type { Settings } from './protocol';
+
+/** The settings that choose a cluster. */
+export type ClusterSettings = Pick<Settings, 'clusterFile' | 'podsFile' | 'clusterContext' | 'podStartSeconds'>;
+
+/** A usable cluster, or why there is none (reported once per DaemonSet; cluster checks skipped). */
+export type ResolvedCluster =
+  | { ok: true; context: ClusterContext; source: string }
+  | { ok: false; code: DiagnosticCode.ClusterFileNotFound | DiagnosticCode.ClusterFileInvalid; message: string };
+
+/** What the service needs from the server. */
+export interface ClusterServiceDeps {
+  /** The live snapshot of the followed context, or null (none followed, or not listed yet). */
+  liveSnapshot(): ClusterSnapshot | null;
+  /** Text of an open editor document by absolute path, or undefined to read the disk. */
+  openText(absolutePath: string): string | undefined;
+  /** A cluster file in use changed on disk; callers re-analyse (the cache is already dropped). */
+  onFileChange(): void;
+  /** Poll interval for cluster files on disk (default 1,000 ms). */
+  pollIntervalMs?: number;
+}
+
+/** Resolves and caches clusters; `dispose()` stops watching files. */
+export class ClusterService {
+  private readonly cache = new Map<string, ResolvedCluster>();
+  private readonly watched = new Map<string, (current: Stats, previous: Stats) => void>();
+  private liveCache: { snapshot: ClusterSnapshot; result: ClusterResult } | undefined;
+
+  constructor(private readonly deps: ClusterServiceDeps) {}
+
+  /**
+   * The cluster for a document with `settings`, relative paths resolved against `baseDir` (its
+   * workspace folder). Never throws: problems come back as a value naming the file and setting.
+   */
+  resolve(settings: ClusterSettings, baseDir: string): ResolvedCluster {
+    const live = settings.clusterContext.trim() === '' ? null : this.deps.liveSnapshot();
+    const key = JSON.stringify([live ? `live:${live.context}` : '', settings.clusterFile, settings.podsFile, baseDir, settings.podStartSeconds]);
+    let resolved = this.cache.get(key);
+    if (!resolved) {
+      resolved = live ? this.fromLive(live, settings) : this.fromFiles(settings, baseDir);
+      this.cache.set(key, resolved);
+    }
+    return resolved;
+  }
+
+  /** True when `absolutePath` is a cluster or pods file some cached resolution read. */
+  uses(absolutePath: string): boolean {
+    return this.watched.has(absolutePath);
+  }
+
+  /** Drops every cached cluster (a cluster file was edited, the live snapshot or settings changed). */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  /** Stops polling files; the service can still resolve afterwards (and polls again). */
+  dispose(): void {
+    for (const [path, listener] of this.watched) unwatchFile(path, listener);
+    this.watched.clear();
+    this.cache.clear();
+    this.liveCache = undefined;
+  }
+
+  private fromLive(snapshot: ClusterSnapshot, settings: ClusterSettings): ResolvedCluster {
+    if (this.liveCache?.snapshot !== snapshot) {
+      const label = `context ${snapshot.context}`;
+      const objects = readClusterObjects([...snapshot.nodes, ...snapshot.pods, ...snapshot.namespaces], label);
+      this.liveCache = { snapshot, result: objects.ok ? buildCluster(label, [objects.objects]) : objects };
+    }
+    const { result } = this.liveCache;
+    if (!result.ok) {
+      return { ok: false, code: DiagnosticCode.ClusterFileInvalid, message: `The live cluster (${snapshot.context}) cannot be simulated: ${result.problems[0]} (setting daemonscope.clusterContext).` };
+    }
+    return { ok: true, source: `context ${snapshot.context}`, context: { cluster: result.cluster, label: `context ${snapshot.context}`, simulation: { podStartSeconds: settings.podStartSeconds } } };
+  }
+
+  private fromFiles(settings: ClusterSettings, baseDir: string): ResolvedCluster {
+    const nodes = settings.clusterFile.trim();
+    const pods = settings.podsFile.trim();
+    for (const path of [nodes, pods]) if (path !== '') this.watch(resolve(baseDir, path));
+    const result = readCluster({ nodes, pods, baseDir, openText: (path) => this.deps.openText(path) });
+    if (!result.ok) {
+      const first = result.problems[0] ?? 'unknown problem';
+      const isPods = pods !== '' && first.startsWith(`${pods}:`);
+      const setting = isPods ? 'daemonscope.podsFile' : nodes !== '' ? 'daemonscope.clusterFile' : 'the embedded cluster';
+      const skippedNote = 'Placement and rollout checks are skipped until it is fixed.';
+      if (/ file not found$/.test(first)) {
+        return { ok: false, code: DiagnosticCode.ClusterFileNotFound, message: `${isPods ? 'Pods' : 'Cluster'} file ${isPods ? pods : nodes} not found (setting ${setting}). ${skippedNote}` };
+      }
+      const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more)` : '';
+      return { ok: false, code: DiagnosticCode.ClusterFileInvalid, message: `The cluster cannot be loaded: ${first}${more} (setting ${setting}). ${skippedNote}` };
+    }
+    const label = nodes === '' ? 'the embedded cluster' : `cluster file ${nodes}`;
+    return { ok: true, source: nodes === '' ? 'embedded' : nodes, context: { cluster: result.cluster, label, simulation: { podStartSeconds: settings.podStartSeconds } } };
+  }
+
+  private watch(path: string): void {
+    if (this.watched.has(path)) return;
+    const listener = (current: Stats, previous: Stats): void => {
+      if (current.mtimeMs === previous.mtimeMs && current.size === previous.size && current.ino === previous.ino) return;
+      this.invalidate();
+      this.deps.onFileChange();
+    };
+    this.watched.set(path, listener);
+    watchFile(path, { interval: this.deps.pollIntervalMs ?? 1000, persistent: false }, listener);
+  }
+}
