@@ -5,7 +5,7 @@
  */
 import { parseClusterText } from './clusterParse';
 import type { ClusterObjects } from './clusterParse';
-import type { Cluster, ClusterPod, HostPort, NamespaceInfo, NodeUsage, Resources, RuntimeClassInfo } from './types';
+import type { Cluster, ClusterPod, HostPort, NamespaceInfo, NodeUsage, Resources, RuntimeClassInfo, Taint } from './types';
 
 /** A cluster, or the problems (one sentence each, naming the file) that prevent building it. */
 export type ClusterResult = { ok: true; cluster: Cluster } | { ok: false; problems: string[] };
@@ -52,6 +52,16 @@ export function addResources(a: Resources, b: Resources): void {
  */
 export function buildCluster(source: string, parts: readonly ClusterObjects[], label = source): ClusterResult {
   const nodes = parts.flatMap((p) => p.nodes).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Equal taints share one object, so a DaemonSet's toleration check is cached across nodes.
+  const taints = new Map<string, Taint>();
+  for (const node of nodes) {
+    (node as { taints: readonly Taint[] }).taints = node.taints.map((t) => {
+      const key = `${t.key}\u0000${t.value}\u0000${t.effect}\u0000${t.origin ?? ''}`;
+      let shared = taints.get(key);
+      if (!shared) taints.set(key, (shared = t));
+      return shared;
+    });
+  }
   const nodeIndex = new Map<string, number>();
   const problems: string[] = [];
   nodes.forEach((node, i) => {

@@ -97,23 +97,27 @@ export function createPodContext(ds: DaemonSetModel, cluster: Cluster): PodConte
 export interface PlacementOutcome {
   placement: 'runs' | 'pending' | 'skipped';
   reason: PlacementReason | null;
+  /** Index in `placementOutcomes`, for compact storage. */
+  code: number;
 }
 
-const runs: PlacementOutcome = { placement: 'runs', reason: null };
-const outcome = (placement: 'pending' | 'skipped', reason: PlacementReason): PlacementOutcome => ({ placement, reason });
-const skippedBy = {
-  nodeName: outcome('skipped', 'nodeName'),
-  nodeSelector: outcome('skipped', 'nodeSelector'),
-  nodeAffinity: outcome('skipped', 'nodeAffinity'),
-  taint: outcome('skipped', 'taint'),
-};
-const pendingBy = {
-  hostPort: outcome('pending', 'hostPort'),
-  resources: outcome('pending', 'resources'),
-  podCount: outcome('pending', 'podCount'),
-  nodeSelector: outcome('pending', 'nodeSelector'),
-  namespaceNodeSelector: outcome('pending', 'namespaceNodeSelector'),
-};
+/** Every distinct outcome; `placeOnNode` returns one of these shared objects. */
+export const placementOutcomes: readonly PlacementOutcome[] = [
+  ['runs', null],
+  ['skipped', 'nodeName'],
+  ['skipped', 'nodeSelector'],
+  ['skipped', 'nodeAffinity'],
+  ['skipped', 'taint'],
+  ['pending', 'hostPort'],
+  ['pending', 'resources'],
+  ['pending', 'podCount'],
+  ['pending', 'nodeSelector'],
+  ['pending', 'namespaceNodeSelector'],
+].map(([placement, reason], code) => ({ placement, reason, code }) as PlacementOutcome);
+
+const [runs, ...rest] = placementOutcomes as [PlacementOutcome, ...PlacementOutcome[]];
+const skippedBy = { nodeName: rest[0]!, nodeSelector: rest[1]!, nodeAffinity: rest[2]!, taint: rest[3]! };
+const pendingBy = { hostPort: rest[4]!, resources: rest[5]!, podCount: rest[6]!, nodeSelector: rest[7]!, namespaceNodeSelector: rest[8]! };
 
 /** The first NoSchedule/NoExecute taint the daemon pod does not tolerate (`FindMatchingUntoleratedTaint`), or null. */
 export function untoleratedTaint(ctx: PodContext, node: ClusterNode): Taint | null {

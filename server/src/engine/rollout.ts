@@ -16,9 +16,10 @@
  *   pods) nodes get a surge pod beside the old one. A surge pod that can never start there
  *   (host port, resources, pod slots) holds budget for good.
  */
-import type { RolloutPlan } from '../protocol';
+import type { RolloutPlan, RolloutStall } from '../protocol';
 import { resolveIntOrPercent } from './daemonSet';
 import type { DaemonSetModel } from './daemonSet';
+import { defineLazy } from './lazy';
 
 /** Why a surge pod cannot start beside the old one on a node. */
 export type SurgeBlocker = { kind: 'hostPort'; port: { port: number; protocol: string } } | { kind: 'resources'; resource: string } | { kind: 'podCount' };
@@ -84,18 +85,40 @@ export function planRollout(ds: DaemonSetModel, input: RolloutInput): RolloutRes
   const base = { strategy: 'RollingUpdate' as const, maxUnavailable, maxSurge };
   const waveSeconds = input.podStartSeconds + ds.minReadySeconds;
   if (desired === 0) return { plan: { ...base, waves: [], stall: null, estimatedSeconds: 0 }, resolved };
-  return { plan: { ...base, ...(maxSurge === 0 ? unavailableWaves(input, maxUnavailable, waveSeconds) : surgeWaves(input, maxSurge, waveSeconds)) }, resolved };
+  const waves = maxSurge === 0 ? unavailableWaves(input, maxUnavailable, waveSeconds) : surgeWaves(input, maxSurge, waveSeconds);
+  // `waves` is built on first read: thousands of small lists nobody may look at.
+  const plan: RolloutPlan = { ...base, waves: null, stall: waves.stall, estimatedSeconds: waves.estimatedSeconds };
+  defineLazy(plan, 'waves', () => materialise(input, waves.ends));
+  return { plan, resolved };
 }
 
-type Waves = Pick<RolloutPlan, 'waves' | 'stall' | 'estimatedSeconds'>;
+/** Waves as `ends` (exclusive end index of each wave in `runs`); the first wave also holds every pending node. */
+interface WavePlan {
+  ends: number[];
+  stall: RolloutStall | null;
+  estimatedSeconds: number | null;
+}
 
-function unavailableWaves(input: RolloutInput, maxUnavailable: number, waveSeconds: number): Waves {
+/** Builds the wave lists from a plan (only when someone reads `waves`). */
+function materialise(input: RolloutInput, ends: readonly number[]): string[][] {
+  const { runs, pending } = input;
+  if (ends.length === 0) return pending.length > 0 ? [[...pending]] : [];
+  const waves: string[][] = [];
+  let start = 0;
+  for (const end of ends) {
+    waves.push(waves.length === 0 ? mergeSorted(pending, runs.slice(0, end)) : runs.slice(start, end));
+    start = end;
+  }
+  return waves;
+}
+
+function unavailableWaves(input: RolloutInput, maxUnavailable: number, waveSeconds: number): WavePlan {
   const { runs, pending } = input;
   const budget = maxUnavailable - pending.length;
-  if (runs.length === 0) return { waves: [[...pending]], stall: null, estimatedSeconds: 0 };
+  if (runs.length === 0) return { ends: [], stall: null, estimatedSeconds: 0 };
   if (budget <= 0) {
     return {
-      waves: pending.length > 0 ? [[...pending]] : [],
+      ends: [],
       stall: {
         nodes: [...runs],
         reason:
@@ -106,14 +129,17 @@ function unavailableWaves(input: RolloutInput, maxUnavailable: number, waveSecon
       estimatedSeconds: null,
     };
   }
-  const waves: string[][] = [mergeSorted(pending, runs.slice(0, budget))];
-  for (let i = budget; i < runs.length; i += budget) waves.push(runs.slice(i, i + budget));
-  return { waves, stall: null, estimatedSeconds: waves.length * waveSeconds };
+  const ends: number[] = [];
+  for (let end = budget; ; end += budget) {
+    ends.push(Math.min(end, runs.length));
+    if (end >= runs.length) break;
+  }
+  return { ends, stall: null, estimatedSeconds: ends.length * waveSeconds };
 }
 
-function surgeWaves(input: RolloutInput, maxSurge: number, waveSeconds: number): Waves {
-  const { runs, pending } = input;
-  const waves: string[][] = [];
+function surgeWaves(input: RolloutInput, maxSurge: number, waveSeconds: number): WavePlan {
+  const { runs } = input;
+  const ends: number[] = [];
   const stuck: string[] = [];
   let firstBlocker: { node: string; blocker: SurgeBlocker } | null = null;
   let timedWaves = 0;
@@ -130,22 +156,19 @@ function surgeWaves(input: RolloutInput, maxSurge: number, waveSeconds: number):
         firstBlocker ??= { node: runs[i]!, blocker };
       } else fits++;
     }
-    const wave = runs.slice(next, end);
-    waves.push(waves.length === 0 ? mergeSorted(pending, wave) : wave);
+    ends.push(end);
     if (fits > 0) timedWaves++;
     next = end;
   }
-  if (runs.length === 0) waves.push([...pending]);
-  if (stuck.length === 0) return { waves, stall: null, estimatedSeconds: timedWaves * waveSeconds };
-  const left = mergeSorted(stuck, runs.slice(next));
+  if (stuck.length === 0) return { ends, stall: null, estimatedSeconds: timedWaves * waveSeconds };
   const blocked = firstBlocker!;
   const stall = {
-    nodes: left,
+    nodes: mergeSorted(stuck, runs.slice(next)),
     reason:
       `the surge pod cannot start beside the old pod on ${listNodes(stuck)} (on ${blocked.node}: ${describeBlocker(blocked.blocker)}); ` +
       `${stuck.length === 1 ? 'it holds' : 'they hold'} ${stuck.length} of the maxSurge budget of ${maxSurge} for good` +
       (next < runs.length ? `, so the rollout stops with ${runs.length - next} node${runs.length - next === 1 ? '' : 's'} never started` : '') +
       '. Use maxUnavailable instead of maxSurge, or make room for a second pod.',
   };
-  return { waves, stall, estimatedSeconds: null };
+  return { ends, stall, estimatedSeconds: null };
 }

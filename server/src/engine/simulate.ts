@@ -6,8 +6,9 @@ import type { DaemonSetPreview, NodePlacement, Placement, PlacementReason, Previ
 import { readDaemonSet } from './daemonSet';
 import type { DaemonSetModel } from './daemonSet';
 import { explainPlacement } from './details';
-import { createPodContext, placeOnNode, surgeBlocker } from './placement';
+import { createPodContext, placeOnNode, placementOutcomes, surgeBlocker } from './placement';
 import type { PlacementOutcome, PodContext } from './placement';
+import { defineLazy } from './lazy';
 import { planRollout } from './rollout';
 import type { Cluster, EngineFinding, ObjectPath, Resources } from './types';
 
@@ -23,20 +24,30 @@ export interface SimulationOptions {
  * (`{...placement}`) does not copy `detail`.
  */
 export class NodeResult implements NodePlacement {
-  private cachedDetail: string | undefined;
+  private cachedDetail: string | undefined = undefined;
 
   constructor(
-    readonly node: string,
-    readonly placement: Placement,
-    readonly reason: PlacementReason | null,
     private readonly context: PodContext,
     /** Index of the node in the cluster's sorted node list. */
     readonly index: number,
+    private readonly outcome: PlacementOutcome,
   ) {}
+
+  get node(): string {
+    return this.context.cluster.nodes[this.index]!.name;
+  }
+
+  get placement(): Placement {
+    return this.outcome.placement;
+  }
+
+  get reason(): PlacementReason | null {
+    return this.outcome.reason;
+  }
 
   /** One sentence a person can act on; may be empty for `runs`. */
   get detail(): string {
-    return (this.cachedDetail ??= explainPlacement(this.context, this.index, this as PlacementOutcome));
+    return (this.cachedDetail ??= explainPlacement(this.context, this.index, this.outcome));
   }
 
   toJSON(): NodePlacement {
@@ -46,6 +57,10 @@ export class NodeResult implements NodePlacement {
 
 /** The simulation of one DaemonSet: the contract's preview plus what rules and hover need. */
 export interface DaemonSetSimulation {
+  /**
+   * The contract's preview. `nodes` (and `rollout.waves`) are built on first read and cached;
+   * they are own enumerable properties, so spread and JSON see them.
+   */
   preview: DaemonSetPreview & { nodes: NodeResult[] };
   findings: EngineFinding[];
   model: DaemonSetModel;
@@ -53,6 +68,8 @@ export interface DaemonSetSimulation {
   requests: Resources;
   /** Counts by placement and by reason. */
   counts: { runs: number; pending: number; skipped: number; byReason: Partial<Record<PlacementReason, number>> };
+  /** The outcome code of each node (index into `placementOutcomes`), parallel to the cluster's nodes. */
+  codes: Uint8Array;
   /** Per-DaemonSet context, for `inspectNode`. */
   context: PodContext;
 }
@@ -63,25 +80,30 @@ const defaultPodStartSeconds = 10;
 export function simulateDaemonSet(object: unknown, cluster: Cluster, options: SimulationOptions = {}): DaemonSetSimulation {
   const { model, findings } = readDaemonSet(object);
   const context = createPodContext(model, cluster);
-  const nodes: NodeResult[] = new Array<NodeResult>(cluster.nodes.length);
+  const count = cluster.nodes.length;
+  const codes = new Uint8Array(count);
   const runs: string[] = [];
   const runsIndex: number[] = [];
   const pending: string[] = [];
-  const byReason: Partial<Record<PlacementReason, number>> = {};
-  let skipped = 0;
-  for (let i = 0; i < cluster.nodes.length; i++) {
-    const name = cluster.nodes[i]!.name;
+  const perCode = new Int32Array(placementOutcomes.length);
+  for (let i = 0; i < count; i++) {
     const outcome = placeOnNode(context, i);
-    nodes[i] = new NodeResult(name, outcome.placement, outcome.reason, context, i);
-    if (outcome.placement === 'runs') {
-      runs.push(name);
+    codes[i] = outcome.code;
+    perCode[outcome.code]!++;
+    if (outcome.code === 0) {
+      runs.push(cluster.nodes[i]!.name);
       runsIndex.push(i);
-    } else {
-      byReason[outcome.reason!] = (byReason[outcome.reason!] ?? 0) + 1;
-      if (outcome.placement === 'pending') pending.push(name);
-      else skipped++;
+    } else if (outcome.placement === 'pending') {
+      pending.push(cluster.nodes[i]!.name);
     }
   }
+  const byReason: Partial<Record<PlacementReason, number>> = {};
+  let skipped = 0;
+  placementOutcomes.forEach((o, code) => {
+    if (code === 0 || perCode[code] === 0) return;
+    byReason[o.reason!] = (byReason[o.reason!] ?? 0) + perCode[code]!;
+    if (o.placement === 'skipped') skipped += perCode[code]!;
+  });
   const podStartSeconds = options.podStartSeconds ?? defaultPodStartSeconds;
   const { plan } = planRollout(model, {
     runs,
@@ -107,12 +129,19 @@ export function simulateDaemonSet(object: unknown, cluster: Cluster, options: Si
       path: ['spec', 'template', 'spec', 'runtimeClassName'],
     });
   }
+  const preview = { name: model.name, namespace: model.namespace, nodes: [] as NodeResult[], rollout: plan };
+  defineLazy(preview, 'nodes', () => {
+    const nodes: NodeResult[] = [];
+    for (let i = 0; i < count; i++) nodes.push(new NodeResult(context, i, placementOutcomes[codes[i]!]!));
+    return nodes;
+  });
   return {
-    preview: { name: model.name, namespace: model.namespace, nodes, rollout: plan },
+    preview,
     findings,
     model,
     requests: context.requests,
     counts: { runs: runs.length, pending: pending.length, skipped, byReason },
+    codes,
     context,
   };
 }
