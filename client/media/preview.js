@@ -144,9 +144,9 @@
     if (tl.note) return el('div', { class: 'timeline' }, [heading, el('p', { class: 'note' }, [tl.note])]);
     const n = tl.waves.length;
     const controls = el('div', { class: 'controls', role: 'group', 'aria-label': `Rollout of ${ds.name}` }, [
-      button('⏮', 'Previous step', `${ds.key}/prev`, step === 0, () => setStep(ds.key, step - 1, n)),
-      button(playing && playing.key === ds.key ? '⏸' : '▶', playing && playing.key === ds.key ? 'Pause' : 'Play the rollout', `${ds.key}/play`, n === 0, () => togglePlay(ds.key, n)),
-      button('⏭', 'Next step', `${ds.key}/next`, step >= n, () => setStep(ds.key, step + 1, n)),
+      button('Back', 'Previous step of the rollout', `${ds.key}/prev`, step === 0, () => setStep(ds.key, step - 1, n)),
+      button(playing && playing.key === ds.key ? 'Pause' : 'Play', playing && playing.key === ds.key ? 'Pause' : 'Play the rollout wave by wave', `${ds.key}/play`, n === 0, () => togglePlay(ds.key, n)),
+      button('Next', 'Next step of the rollout', `${ds.key}/next`, step >= n, () => setStep(ds.key, step + 1, n)),
       el('span', { class: 'step', 'aria-live': 'polite' }, [step === 0 ? `Before the rollout · ${n} ${n === 1 ? 'wave' : 'waves'}` : `Wave ${step} of ${n}`]),
       tl.duration ? el('span', { class: 'duration' }, [`Estimated ${tl.duration}`]) : null,
     ]);

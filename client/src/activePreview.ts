@@ -1,12 +1,14 @@
 /**
- * The preview of the YAML document the user is working on: the active editor if it is YAML,
- * else the last YAML editor that was active (so focusing the panel, a view or the output keeps
- * it). The trees, the status item and the panel all follow this one. Fires only when what is
- * shown would change, so views do not flicker while the user types.
+ * The preview the views show: that of the YAML document the user is working on. It follows the
+ * active editor when it is YAML and has DaemonSets (or problems to show); a YAML document without
+ * any, such as the cluster file being edited beside the manifest, leaves the last DaemonSet
+ * document in view, so the user can taint a node and watch the placement change. Focus moving to
+ * the panel, a view or the output keeps it too. The trees, the status item and the panel all
+ * follow this one. Fires only when what is shown would change, so views do not flicker.
  */
 import * as vscode from 'vscode';
 import type { EditorPreviewResult } from '../../server/src/protocol';
-import type { PreviewStore } from './previewStore';
+import type { PreviewEntry, PreviewStore } from './previewStore';
 
 /** What the views show. `uri` is undefined before any YAML editor was active. */
 export interface ActiveState {
@@ -15,9 +17,12 @@ export interface ActiveState {
   error?: string;
 }
 
-/** Tracks the active YAML document and its preview. */
+/** Tracks the document in view and its preview. */
 export class ActivePreview implements vscode.Disposable {
-  private uri: string | undefined;
+  /** The active YAML editor's document (or undefined when the active editor is not YAML). */
+  private candidate: string | undefined;
+  /** The last document shown that had DaemonSets: kept in view while a YAML file without any is active. */
+  private sticky: string | undefined;
   private state: ActiveState = { uri: undefined, result: null };
   private shown = '';
   private generation = 0;
@@ -31,10 +36,15 @@ export class ActivePreview implements vscode.Disposable {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
       store.onDidChange((uri) => {
-        if (this.uri !== undefined && (uri === undefined || uri === this.uri)) void this.refresh();
+        if (uri === undefined || uri === this.candidate || uri === this.sticky || uri === this.state.uri) void this.refresh();
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
-        if (doc.uri.toString() === this.uri && !vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === this.uri)) this.follow(vscode.window.activeTextEditor);
+        const uri = doc.uri.toString();
+        if (uri === this.sticky) this.sticky = undefined;
+        if (uri === this.candidate || uri === this.state.uri) {
+          if (uri === this.candidate) this.candidate = undefined;
+          this.follow(vscode.window.activeTextEditor, true);
+        }
       }),
     );
     this.follow(vscode.window.activeTextEditor);
@@ -45,31 +55,47 @@ export class ActivePreview implements vscode.Disposable {
     return this.state;
   }
 
-  /** The document the views follow, if any. */
+  /** The document in view, if it is open. */
   get document(): vscode.TextDocument | undefined {
-    return this.uri === undefined ? undefined : vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri);
+    const uri = this.state.uri;
+    return uri === undefined ? undefined : vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
   }
 
   /** Re-fetches now (after a restart or a command). */
   refresh(): Promise<void> {
-    const uri = this.uri;
     const generation = ++this.generation;
-    if (uri === undefined) {
+    const candidate = this.candidate;
+    const sticky = this.sticky;
+    if (candidate === undefined && sticky === undefined) {
       this.publish({ uri: undefined, result: null });
       return Promise.resolve();
     }
-    return this.store.get(uri).then((entry) => {
+    return (async () => {
+      let uri = candidate ?? sticky!;
+      let entry: PreviewEntry = await this.store.get(uri);
+      if (candidate !== undefined && sticky !== undefined && sticky !== candidate && isEmpty(entry)) {
+        uri = sticky;
+        entry = await this.store.get(sticky);
+      }
       // A newer request (another editor, a later edit) wins over a slower older one.
       if (generation !== this.generation) return;
+      if ((entry.result?.daemonsets.length ?? 0) > 0) this.sticky = uri;
       this.publish({ uri, result: entry.result, ...(entry.error === undefined ? {} : { error: entry.error }) });
-    });
+    })();
   }
 
-  private follow(editor: vscode.TextEditor | undefined): void {
-    if (editor === undefined) return; // focus went to a panel, view or webview: keep the last one
-    const uri = editor.document.languageId === 'yaml' ? editor.document.uri.toString() : undefined;
-    if (uri === this.uri && uri !== undefined) return;
-    this.uri = uri;
+  private follow(editor: vscode.TextEditor | undefined, force = false): void {
+    if (editor === undefined && !force) return; // focus went to a panel, view or webview: keep what is shown
+    const uri = editor?.document.languageId === 'yaml' ? editor.document.uri.toString() : undefined;
+    if (uri === undefined) {
+      // A non-YAML editor: nothing to show (a YAML file coming back brings its preview back).
+      this.candidate = undefined;
+      this.sticky = undefined;
+    } else if (uri === this.candidate && !force) {
+      return;
+    } else {
+      this.candidate = uri;
+    }
     void this.refresh();
   }
 
@@ -85,4 +111,9 @@ export class ActivePreview implements vscode.Disposable {
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** No DaemonSet and nothing to say: a YAML file that is not ours (or the cluster file itself). */
+function isEmpty(entry: PreviewEntry): boolean {
+  return entry.error === undefined && entry.result !== null && entry.result.daemonsets.length === 0 && entry.result.problems.length === 0;
 }

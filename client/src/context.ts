@@ -68,7 +68,7 @@ export class Ctx implements vscode.Disposable {
         const began = performance.now();
         const startServer = await loadServer(this.extension.extensionPath);
         this.server = await startServer(this.extension.extensionUri, this.output, {
-          onPreviewChanged: (uri) => this.store.invalidate(uri),
+          onPreviewChanged: (uri) => this.store.invalidateSoon(uri),
           beforeStart: (server) => this.live.attach(server),
         });
         this.live.sendPolicy();

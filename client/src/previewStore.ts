@@ -72,8 +72,11 @@ export class PreviewStore implements vscode.Disposable {
     this.changed.fire(undefined);
   }
 
-  /** Like `invalidate`, after `editDebounceMs` of quiet, so typing does not flood the server. */
-  private invalidateSoon(uri: string): void {
+  /**
+   * Like `invalidate`, after `editDebounceMs` of quiet, so typing does not flood the server or
+   * redraw the views at every key (edits, and the server's previewChanged after each analysis).
+   */
+  invalidateSoon(uri: string): void {
     const previous = this.timers.get(uri);
     if (previous !== undefined) clearTimeout(previous);
     this.timers.set(uri, setTimeout(() => this.invalidate(uri), editDebounceMs));

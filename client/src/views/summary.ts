@@ -37,8 +37,9 @@ export function daemonSetKey(ds: { name: string; namespace: string }): string {
   return `${ds.namespace}/${ds.name}`;
 }
 
-/** "embedded · 10 nodes" or "nodes.yaml · 3 nodes": which cluster a preview was computed on. */
+/** "embedded · 10 nodes" or "nodes.yaml · 3 nodes": which cluster a preview was computed on ("no cluster loaded" when it could not be). */
 export function describeCluster(cluster: ClusterInfo): string {
+  if (cluster.source === '') return 'no cluster loaded';
   const source = cluster.source === 'embedded' ? 'embedded' : baseName(cluster.source);
   return `${source} · ${cluster.nodes} ${plural(cluster.nodes, 'node')}`;
 }

@@ -42,6 +42,7 @@ test('describeLens: counts, pending and the rollout in one line', () => {
 test('describeCluster names the embedded cluster or the file name', () => {
   assert.equal(describeCluster({ source: 'embedded', nodes: 10 }), 'embedded · 10 nodes');
   assert.equal(describeCluster({ source: 'clusters/small.yaml', nodes: 1 }), 'small.yaml · 1 node');
+  assert.equal(describeCluster({ source: '', nodes: 0 }), 'no cluster loaded');
 });
 
 test('summarizeStatus follows the DaemonSet under the cursor and warns on pending', () => {
