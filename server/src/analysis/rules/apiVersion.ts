@@ -39,6 +39,7 @@ export const apiVersionRule: Rule = {
           message: `DaemonSet is no longer served by \`${apiVersion}\` (removed in Kubernetes 1.16). Use \`apiVersion: apps/v1\`, which requires \`spec.selector\` matching the template's labels.`,
           span,
           data: { path: ['apiVersion'], suggestion: currentApiVersion },
+          fixable: true,
         },
       ];
     }
@@ -50,6 +51,7 @@ export const apiVersionRule: Rule = {
         message: `DaemonSet is served only by \`apiVersion: apps/v1\`, not ${JSON.stringify(apiVersion)}.${guess ? ' Did you mean `apps/v1`?' : ''}`,
         span,
         data: { path: ['apiVersion'], suggestion: currentApiVersion, allowed: [currentApiVersion] },
+        fixable: true,
       },
     ];
   },

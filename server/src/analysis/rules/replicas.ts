@@ -21,7 +21,7 @@ export const replicasRule: Rule = {
           'A DaemonSet has no `replicas`: it runs one pod on every eligible node. Remove it, and choose the nodes with nodeSelector, affinity and tolerations.',
         span: location.key,
         data: { path: ['spec', 'replicas'], remove: location.pair },
-        fixable: false,
+        fixable: true,
       },
     ];
   },

@@ -4,7 +4,11 @@
  * for people who already validate with a Kubernetes schema in Red Hat's YAML extension.
  */
 import { DiagnosticCode } from '../codes';
-import { schemaFindings, withImpliedObjects } from '../schemaFindings';
+import { labelsOf } from '../labelSelector';
+import type { JsonObject } from '../model';
+import { schemaFindings, withImpliedObjects, type SchemaFindingData } from '../schemaFindings';
+import type { Finding } from '../types';
+import { recordAt } from './fields';
 import type { Rule } from './rule';
 
 export const schemaRule: Rule = {
@@ -24,6 +28,17 @@ export const schemaRule: Rule = {
       ];
     }
     const value = withImpliedObjects(model.value);
-    return schemaFindings(model, value, validator.validate(value));
+    return schemaFindings(model, value, validator.validate(value)).map((finding) => (hasQuickFix(finding, model.value) ? { ...finding, fixable: true } : finding));
   },
 };
+
+/** Whether codeActions/schemaFixes.ts has a fix: a did-you-mean to apply, or a selector to build from the template labels. */
+function hasQuickFix(finding: Finding, value: JsonObject): boolean {
+  const data = finding.data as SchemaFindingData | undefined;
+  if (!data) return false;
+  if (finding.code === DiagnosticCode.SchemaUnknownField || finding.code === DiagnosticCode.SchemaEnum) return typeof data.suggestion === 'string';
+  if (finding.code === DiagnosticCode.SchemaRequired && data.path.join('.') === 'spec.selector') {
+    return Object.keys(labelsOf(recordAt(value, ['spec', 'template'])?.metadata)).length > 0;
+  }
+  return false;
+}
