@@ -2,8 +2,11 @@
  * Plain analysis results to LSP types: offsets to `Range`, `Finding` to `Diagnostic`. The only
  * server file that knows positions.
  */
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { quickFixes } from './analysis/codeActions';
+import type { DiagnosticCode } from './analysis/codes';
+import type { ParsedFile } from './analysis/parse';
 import type { Finding, Severity, Span } from './analysis/types';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
@@ -29,4 +32,26 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
   };
   if (finding.data !== undefined) diagnostic.data = finding.data;
   return diagnostic;
+}
+
+/**
+ * Quick-fix code actions for the Daemonscope diagnostics among `diagnostics` (as the client sent
+ * them back: range, code and `data`), computed on `file`, the current parse of `document`.
+ */
+export function toCodeActions(document: TextDocument, file: ParsedFile, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== 'daemonscope' || typeof diagnostic.code !== 'string') continue;
+    const span = { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
+    for (const fix of quickFixes({ code: diagnostic.code as DiagnosticCode, span, data: diagnostic.data }, file)) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix.isPreferred,
+        edit: { changes: { [document.uri]: fix.edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText })) } },
+      });
+    }
+  }
+  return actions;
 }

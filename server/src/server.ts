@@ -2,10 +2,10 @@
  * LSP capabilities and handlers. Thin: each handler finds the document, calls analysis, converts.
  * Every handler runs inside `guard`, so a failure logs and answers empty; the server keeps going.
  */
-import { DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type CodeAction, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createSchemaValidator, type SchemaValidator } from './analysis/validator';
-import { toDiagnostic } from './convert';
+import { toCodeActions, toDiagnostic } from './convert';
 import { AnalysisCache, SettingsCache } from './documents';
 import { createGuard } from './guard';
 import { registerLiveHandlers } from './live/liveHandlers';
@@ -90,6 +90,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
       return {
         capabilities: {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
         serverInfo: { name: 'daemonscope' },
@@ -134,6 +135,18 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
       settings.drop(event.document.uri);
       analyses.drop(event.document.uri);
       void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    }),
+  );
+
+  // Quick fixes for the client's daemonscope diagnostics in the range (edits computed eagerly:
+  // they are cheap, and callers such as the client's "fix node" command apply `edit` directly).
+  connection.onCodeAction(
+    guard('codeAction', [] as CodeAction[], async (params) => {
+      const document = documents.get(params.textDocument.uri);
+      const only = params.context.only;
+      if (!document || (only && !only.some((kind) => kind === '' || CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`)))) return [];
+      const { analysis } = await analyse(document);
+      return analysis.file ? toCodeActions(document, analysis.file, params.context.diagnostics) : [];
     }),
   );
 

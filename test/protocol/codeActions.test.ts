@@ -1,0 +1,88 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, InitializeResult, TextEdit } from 'vscode-languageserver-protocol';
+import { LspClient } from '../helpers/lspClient';
+import { validDaemonSet } from '../helpers/analysis';
+
+const surge = validDaemonSet.replace('      maxUnavailable: 1\n', '      maxSurge: 1\n').replace('  selector:\n', '  replicas: 2\n  selector:\n');
+
+/** `text` after applying the edits of one action (as the editor does). */
+function applyAction(uri: string, text: string, action: CodeAction): string {
+  const edits: TextEdit[] = action.edit?.changes?.[uri] ?? [];
+  assert.ok(edits.length > 0, `no edits in ${action.title}`);
+  return TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), edits);
+}
+
+const wholeDocument = (text: string) => ({ start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } });
+
+describe('textDocument/codeAction over stdio', () => {
+  let client: LspClient;
+  let initialized: InitializeResult;
+  let sent: Diagnostic[] = [];
+  before(async () => {
+    client = LspClient.start();
+    initialized = await client.initialize();
+  });
+  after(() => client.dispose());
+
+  test('the server offers quick fixes', () => {
+    assert.deepEqual(initialized.capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+  });
+
+  test('quick fixes for the diagnostics sent back, preferred where unambiguous, with edits that fix the text', async () => {
+    const uri = 'file:///work/surge.yaml';
+    await client.open(uri, surge);
+    const { diagnostics } = await client.diagnosticsAt(uri, 1);
+    sent = diagnostics;
+    const codes = diagnostics.map((d) => d.code);
+    assert.ok(codes.includes('daemonset.replicas') && codes.includes('daemonset.rolling-update-both-set'), codes.join(', '));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: wholeDocument(surge), context: { diagnostics } });
+    const summary = actions.map((a) => [a.title, a.kind, a.isPreferred, (a.diagnostics ?? []).map((d) => d.code)]);
+    assert.deepEqual(summary.filter((s) => (s[3] as string[])[0] !== 'daemonset.requests-missing'), [
+      ['Remove `replicas` (a DaemonSet runs one pod per eligible node)', 'quickfix', true, ['daemonset.replicas']],
+      ['Add `maxUnavailable: 0` to keep the surge', 'quickfix', true, ['daemonset.rolling-update-both-set']],
+      ['Remove `maxSurge` (replace pods one at a time)', 'quickfix', false, ['daemonset.rolling-update-both-set']],
+    ].filter((s) => codes.includes((s[3] as string[])[0]!)));
+    const replicas = actions.find((a) => a.title.startsWith('Remove `replicas`'))!;
+    assert.equal(applyAction(uri, surge, replicas), surge.replace('  replicas: 2\n', ''));
+    const addZero = actions.find((a) => a.title.startsWith('Add `maxUnavailable: 0`'))!;
+    const fixed = applyAction(uri, surge, addZero);
+    assert.equal(fixed, surge.replace('      maxSurge: 1\n', '      maxUnavailable: 0\n      maxSurge: 1\n'));
+    // The fixed text, sent back, no longer has that diagnostic.
+    await client.change(uri, fixed, 2);
+    const after = await client.diagnosticsAt(uri, 2);
+    assert.ok(!after.diagnostics.some((d) => d.code === 'daemonset.rolling-update-both-set'));
+  });
+
+  test('only other kinds requested, an unknown document, foreign diagnostics: no actions', async () => {
+    const uri = 'file:///work/surge.yaml';
+    const diagnostics = sent.filter((d) => d.code === 'daemonset.replicas');
+    const ask = (params: object) => client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: wholeDocument(surge), context: { diagnostics }, ...params });
+    assert.equal((await ask({ context: { diagnostics, only: ['quickfix'] } })).length, 1);
+    assert.deepEqual(await ask({ context: { diagnostics, only: ['source.organizeImports'] } }), []);
+    assert.deepEqual(await client.request('textDocument/codeAction', { textDocument: { uri: 'file:///nowhere.yaml' }, range: wholeDocument(''), context: { diagnostics: [] } }), []);
+    const foreign: Diagnostic = { range: wholeDocument(surge), message: 'x', source: 'yaml', code: 'daemonset.replicas' };
+    assert.deepEqual(await ask({ context: { diagnostics: [foreign] } }), []);
+  });
+
+  test('garbage YAML and garbage diagnostic data: no actions, and the server keeps answering', async () => {
+    const uri = 'file:///work/garbage.yaml';
+    const garbage = 'kind: DaemonSet\nspec: [\n  {{ nope';
+    await client.open(uri, garbage);
+    await client.diagnosticsAt(uri, 1);
+    const junk: Diagnostic = { range: wholeDocument(garbage), message: 'x', source: 'daemonscope', code: 'daemonset.selector-mismatch', data: { entries: 'no' } };
+    assert.deepEqual(await client.request('textDocument/codeAction', { textDocument: { uri }, range: wholeDocument(garbage), context: { diagnostics: [junk] } }), []);
+    const fine = 'file:///work/surge.yaml';
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: fine },
+      range: wholeDocument(surge),
+      context: { diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', source: 'daemonscope', code: 'daemonset.rolling-update-both-zero', data: null }] },
+    });
+    assert.ok(Array.isArray(actions));
+  });
+
+  test('shutdown and exit', async () => {
+    assert.equal(await client.shutdown(), 0);
+  });
+});
