@@ -104,7 +104,7 @@ describe('formats', () => {
       severity: 'error',
       code: 'schema.unknown-field',
       message: 'Unknown field `maxUnavilable` in rollingUpdate. Did you mean `maxUnavailable`?',
-      fixable: false,
+      fixable: true,
     });
     assert.deepEqual(json.files[1].findings, []);
     assert.deepEqual(json.summary, { error: 4, warning: 0, info: 0, hint: 0 });
