@@ -26,9 +26,10 @@ export class PreviewStatus implements vscode.Disposable {
   }
 
   private update(): void {
-    const editor = vscode.window.activeTextEditor;
     const state = this.active.current;
-    // Only while a YAML editor with DaemonSets is in front.
+    // While the document in view is the active editor, or visible beside the focused panel or view.
+    const active = vscode.window.activeTextEditor;
+    const editor = active !== undefined ? active : vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === state.uri);
     if (editor === undefined || editor.document.uri.toString() !== state.uri) {
       this.item.hide();
       return;
