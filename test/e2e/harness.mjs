@@ -61,6 +61,10 @@ const userSettings = {
   'git.enabled': false,
   'editor.codeLens': true,
   'editor.minimap.enabled': false,
+  // Typed text lands as typed: no auto-closed brackets or quotes.
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoClosingQuotes': 'never',
+  'editor.autoSurround': 'never',
   'window.restoreWindows': 'none',
   'files.hotExit': 'off',
 };
@@ -178,7 +182,7 @@ export class Workbench {
       await this.waitFor('a Quick Open match', async () => (await p.locator('.quick-input-widget .quick-input-list .monaco-list-row').count()) > 0, 10000);
       await p.keyboard.press('Enter');
     }
-    await p.locator('.tabs-container .tab.active', { hasText: parts[parts.length - 1] }).waitFor({ state: 'visible', timeout: 15000 });
+    await p.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: parts[parts.length - 1] }).first().waitFor({ state: 'visible', timeout: 15000 });
     await this.activeEditor().locator('.view-lines').first().waitFor({ state: 'visible', timeout: 15000 });
   }
 

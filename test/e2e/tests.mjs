@@ -1,5 +1,8 @@
 // The end-to-end tests, in the order they run in one VS Code. Each waits on what a user sees.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repo } from './harness.mjs';
 
 /** @type {{ name: string, run: (w: import('./harness.mjs').Workbench, metrics: Record<string, unknown>) => Promise<void> }[]} */
 export const tests = [
@@ -55,3 +58,95 @@ export const tests = [
     },
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// What the language server and the engine produce, as the user sees it.
+
+const fixture = (rel) => readFileSync(join(repo, 'test', 'fixtures', 'workspace', rel), 'utf8');
+const has = (rows, text) => rows.some((r) => r.text === text || r.text.startsWith(`${text} `));
+
+tests.push(
+  {
+    name: 'the Problems panel lists our diagnostics on the right lines',
+    async run(w) {
+      await w.openFile('manifests/log-agent.yaml');
+      const rows = await w.problems((texts) => texts.some((t) => t.includes('daemonset.replicas')) && texts.some((t) => t.includes('maxUnavilable')), 'the replicas and maxUnavilable rows');
+      const replicas = rows.find((t) => t.includes('daemonset.replicas'));
+      assert.match(replicas, /daemonscope/);
+      assert.match(replicas, /\[Ln 8, Col 3\]/);
+      const typo = rows.find((t) => t.includes('maxUnavilable'));
+      assert.match(typo, /Did you mean `maxUnavailable`\?/);
+      assert.match(typo, /\[Ln 15, Col 7\]/);
+      await w.page.keyboard.press('Control+j');
+    },
+  },
+  {
+    name: 'the Placement view lists each node with its reason, on the configured cluster',
+    async run(w) {
+      await w.openFile('manifests/node-agent.yaml');
+      await w.showContainer('Daemonscope');
+      const rows = await w.waitForTree('Placement', (r) => has(r, 'node-agent 2/4 nodes') && has(r, 'cp-1 taint') && has(r, 'worker-2'), 'node-agent with cp-1 skipped for its taint');
+      for (const text of ['Runs 2', 'worker-1', 'worker-2', 'Skipped 2', 'cp-1 taint', 'gpu-1 taint']) assert.ok(has(rows, text), `row "${text}" in ${JSON.stringify(rows.map((r) => r.text))}`);
+      const header = await (await w.pane('Placement')).locator('.pane-header').innerText();
+      assert.match(header.replace(/\s+/g, ' '), /nodes\.yaml · 4 nodes/);
+    },
+  },
+  {
+    name: 'the Rollout view lists the strategy, the waves and the duration',
+    async run(w) {
+      await w.showContainer('Daemonscope');
+      const rows = await w.waitForTree('Rollout', (r) => has(r, 'Wave 2 1 node: worker-2'), 'two waves');
+      assert.ok(has(rows, 'node-agent RollingUpdate, maxUnavailable 1'), JSON.stringify(rows.map((r) => r.text)));
+      assert.ok(has(rows, 'Wave 1 1 node: worker-1'));
+      assert.ok(rows.some((r) => /^Estimated duration ~\d+ s$/.test(r.text)), 'an estimated duration');
+    },
+  },
+  {
+    name: 'a CodeLens above the DaemonSet and the status item summarise its placement',
+    async run(w) {
+      await w.openFile('manifests/node-agent.yaml');
+      const lens = await w.waitFor('the CodeLens', async () => (await w.activeEditor().locator('.codelens-decoration').allInnerTexts()).find((t) => t.includes('runs on')));
+      assert.match(lens, /runs on 2\/4 nodes · rollout 2 waves, ~\d+ s/);
+      const status = w.page.locator('.statusbar-item', { hasText: '2/4 nodes' }).first();
+      await w.waitFor('the status item "2/4 nodes"', () => status.isVisible());
+    },
+  },
+  {
+    name: 'the preview panel shows node tiles by zone and steps through the rollout waves',
+    async run(w) {
+      await w.openFile('manifests/node-agent.yaml');
+      await w.runCommand('Daemonscope: Show Placement Preview');
+      const view = w.webview();
+      await w.waitFor('four node tiles', async () => (await view.locator('li.tile').count()) === 4);
+      const tiles = await view.locator('li.tile').evaluateAll((els) => els.map((e) => `${e.querySelector('.node').textContent}:${e.className}`));
+      assert.ok(tiles.includes('cp-1:tile skipped'), JSON.stringify(tiles));
+      assert.ok(tiles.includes('worker-1:tile runs'), JSON.stringify(tiles));
+      const groups = await view.locator('.group h3').allInnerTexts();
+      assert.deepEqual(groups.map((g) => g.split(/\s/)[0]), ['zone-a', 'zone-b']);
+      assert.match(await view.locator('.cluster').innerText(), /nodes\.yaml · 4 nodes/);
+      // One step of the rollout: wave 1 is being replaced, its node's tile says so.
+      await view.locator('button', { hasText: 'Next' }).first().click();
+      await w.waitFor('wave 1 current', async () => (await view.locator('li.wave.current h4').allInnerTexts()).includes('Wave 1'));
+      await w.waitFor('worker-1 being replaced', async () => (await view.locator('li.tile.replacing .node').allInnerTexts()).includes('worker-1'));
+    },
+  },
+  {
+    name: 'tainting a node in the cluster file moves it to Skipped in the Placement view',
+    async run(w) {
+      await w.runCommand('View: Close All Editor Groups');
+      await w.openFile('manifests/node-agent.yaml');
+      await w.showContainer('Daemonscope');
+      await w.waitForTree('Placement', (r) => has(r, 'node-agent 2/4 nodes'), 'node-agent on 2 of 4 nodes');
+      await w.openFile('cluster/nodes.yaml');
+      const lines = fixture('cluster/nodes.yaml').split('\n');
+      const line = lines.findIndex((l) => l.includes('taints: [] # the end-to-end test')) + 1;
+      await w.goTo(line, lines[line - 1].indexOf('[]') + 1);
+      await w.page.keyboard.press('Shift+End');
+      await w.page.keyboard.type('[{key: dedicated, value: db, effect: NoSchedule}]');
+      await w.save();
+      await w.showContainer('Daemonscope');
+      const rows = await w.waitForTree('Placement', (r) => has(r, 'node-agent 1/4 nodes') && has(r, 'worker-2 taint'), 'worker-2 skipped for its new taint');
+      assert.ok(has(rows, 'Skipped 3'), JSON.stringify(rows.map((r) => r.text)));
+    },
+  },
+);
