@@ -37,7 +37,7 @@ export const tests = [
     async run(w, metrics) {
       await w.runCommand('Developer: Show Running Extensions');
       const row = w.page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Daemonscope' }).first();
-      const text = await w.waitFor('the Daemonscope row with an activation time', async () => (await row.innerText()).match(/Activation: (\d+)\s*ms/));
+      const text = await w.waitFor('the Daemonscope row with an activation time', async () => (await row.innerText({ timeout: 1000 })).match(/Activation: (\d+)\s*ms/));
       // VS Code's own figure: loading dist/client.js plus the activate() call.
       metrics.vscodeActivationMs = Number(text[1]);
       await w.page.keyboard.press('Control+w');
