@@ -56,6 +56,8 @@ const pattern = process.env.TEST_NAME_PATTERN;
 const stream = run({
   files,
   concurrency: Math.max(1, availableParallelism()),
+  // A hang guard, not a timing assertion: a test file still running after 5 minutes has hung.
+  timeout: 300_000,
   ...(pattern ? { testNamePatterns: [new RegExp(pattern)] } : {}),
 });
 stream.on('test:pass', (event) => {

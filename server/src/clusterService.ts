@@ -5,7 +5,7 @@
  * snapshot changes. A cluster file that is open in the editor is read from the editor, so an
  * unsaved edit (add a node, taint one) re-simulates at once; files on disk are polled for changes.
  */
-import { unwatchFile, watchFile, type Stats } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ClusterContext } from './analysis/clusterContext';
 import { DiagnosticCode } from './analysis/codes';
@@ -37,7 +37,9 @@ export interface ClusterServiceDeps {
 /** Resolves and caches clusters; `dispose()` stops watching files. */
 export class ClusterService {
   private readonly cache = new Map<string, ResolvedCluster>();
-  private readonly watched = new Map<string, (current: Stats, previous: Stats) => void>();
+  /** Watched cluster files and their signature (mtime, size, inode) when last read; '' = absent. */
+  private readonly watched = new Map<string, string>();
+  private poll: NodeJS.Timeout | undefined;
   private liveCache: { snapshot: ClusterSnapshot; result: ClusterResult } | undefined;
 
   constructor(private readonly deps: ClusterServiceDeps) {}
@@ -69,7 +71,8 @@ export class ClusterService {
 
   /** Stops polling files; the service can still resolve afterwards (and polls again). */
   dispose(): void {
-    for (const [path, listener] of this.watched) unwatchFile(path, listener);
+    if (this.poll) clearInterval(this.poll);
+    this.poll = undefined;
     this.watched.clear();
     this.cache.clear();
     this.liveCache = undefined;
@@ -108,14 +111,39 @@ export class ClusterService {
     return { ok: true, source: nodes === '' ? 'embedded' : nodes, context: { cluster: result.cluster, label, simulation: { podStartSeconds: settings.podStartSeconds } } };
   }
 
+  // Polls the files in use. The signature is taken before the file is read, so a write that
+  // lands between the two is seen at the next tick (fs.watchFile would miss a write made before
+  // its first stat).
   private watch(path: string): void {
-    if (this.watched.has(path)) return;
-    const listener = (current: Stats, previous: Stats): void => {
-      if (current.mtimeMs === previous.mtimeMs && current.size === previous.size && current.ino === previous.ino) return;
+    if (!this.watched.has(path)) this.watched.set(path, signature(path));
+    if (this.poll) return;
+    this.poll = setInterval(() => this.checkFiles(), this.deps.pollIntervalMs ?? 1000);
+    // Polling never keeps the process alive: the server exits when its connection closes.
+    this.poll.unref();
+  }
+
+  private checkFiles(): void {
+    let changed = false;
+    for (const [path, seen] of this.watched) {
+      const now = signature(path);
+      if (now !== seen) {
+        this.watched.set(path, now);
+        changed = true;
+      }
+    }
+    if (changed) {
       this.invalidate();
       this.deps.onFileChange();
-    };
-    this.watched.set(path, listener);
-    watchFile(path, { interval: this.deps.pollIntervalMs ?? 1000, persistent: false }, listener);
+    }
+  }
+}
+
+/** A file's identity for change detection: mtime, size and inode, or '' when it cannot be read. */
+function signature(path: string): string {
+  try {
+    const stat = statSync(path);
+    return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+  } catch {
+    return '';
   }
 }

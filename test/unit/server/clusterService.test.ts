@@ -86,7 +86,7 @@ test('an open editor document wins over the file on disk (unsaved edits count)',
   clusters.dispose();
 }));
 
-test('a cluster file changed on disk invalidates the cache and calls onFileChange', withDir(async (dir) => {
+test('a cluster file changed on disk invalidates the cache and calls onFileChange', { timeout: 20_000 }, withDir(async (dir) => {
   const path = join(dir, 'nodes.yaml');
   writeFileSync(path, oneNode('before'));
   let changed!: () => void;
@@ -97,6 +97,7 @@ test('a cluster file changed on disk invalidates the cache and calls onFileChang
   // A different size, so the poll sees a change even on file systems with coarse mtimes.
   writeFileSync(path, oneNode('after-the-change'));
   // The poll timer does not keep a process alive (the server's must not); this test's must.
+  // The 20 s timeout is a hang guard only.
   const keepAlive = setInterval(() => undefined, 1000);
   await change.finally(() => clearInterval(keepAlive));
   const second = clusters.resolve({ ...settings, clusterFile: path }, dir);
