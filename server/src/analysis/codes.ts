@@ -29,6 +29,17 @@ export enum DiagnosticCode {
   // Accepted, but surely unintended (issue #6)
   RollingUpdateIgnored = 'daemonset.rolling-update-ignored',
   DuplicateName = 'daemonset.duplicate-name',
+  QuantityInvalid = 'daemonset.quantity-invalid',
+  // What the cluster will do (issue #6): the configured cluster, by default the embedded one
+  PlacementNoNodes = 'placement.no-nodes',
+  PlacementUntoleratedTaint = 'placement.untolerated-taint',
+  PlacementPending = 'placement.pending',
+  PlacementUnknownLabel = 'placement.unknown-label',
+  PlacementAffinityInvalid = 'placement.affinity-invalid',
+  PlacementRuntimeClassNotFound = 'placement.runtime-class-not-found',
+  RolloutSurgeHostPort = 'rollout.surge-host-port',
+  RolloutStall = 'rollout.stall',
+  RolloutSlow = 'rollout.slow',
   // Cluster sources
   ClusterFileNotFound = 'cluster.file-not-found',
   ClusterFileInvalid = 'cluster.file-invalid',

@@ -8,6 +8,7 @@ import { DiagnosticCode } from '../codes';
 import { maxAliasCount, type JsonObject } from '../model';
 import type { ParsedFile } from '../parse';
 import { fixRemovedApiVersion } from './apiVersionFix';
+import { addToleration, replaceLabel } from './clusterFixes';
 import { removeActiveDeadlineSeconds, removeReplicas, setRestartPolicyAlways } from './fieldFixes';
 import { fixBothSet, fixBothZero, fixIgnoredRollingUpdate } from './rollingUpdateFixes';
 import { addMissingSelector, renameUnknownField, replaceEnumValue } from './schemaFixes';
@@ -31,6 +32,8 @@ const fixers: Partial<Record<DiagnosticCode, Fixer>> = {
   [DiagnosticCode.RollingUpdateIgnored]: fixIgnoredRollingUpdate,
   [DiagnosticCode.RestartPolicy]: setRestartPolicyAlways,
   [DiagnosticCode.ActiveDeadlineSeconds]: removeActiveDeadlineSeconds,
+  [DiagnosticCode.PlacementUntoleratedTaint]: addToleration,
+  [DiagnosticCode.PlacementUnknownLabel]: replaceLabel,
 };
 
 /** The codes that may have a quick fix. */

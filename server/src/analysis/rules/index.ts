@@ -5,6 +5,15 @@
 import { activeDeadlineSecondsRule } from './activeDeadlineSeconds';
 import { apiVersionRule } from './apiVersion';
 import { duplicateNameRule } from './duplicateName';
+import { engineValuesRule } from './engineValues';
+import { noNodesRule } from './noNodes';
+import { pendingRule } from './pending';
+import { rolloutDurationRule } from './rolloutDuration';
+import { rolloutStallRule } from './rolloutStall';
+import { runtimeClassRule } from './runtimeClass';
+import { surgeHostPortRule } from './surgeHostPort';
+import { unknownLabelRule } from './unknownLabel';
+import { untoleratedTaintRule } from './untoleratedTaint';
 import { negativeValuesRule } from './negativeValues';
 import { replicasRule } from './replicas';
 import { restartPolicyRule } from './restartPolicy';
@@ -26,6 +35,16 @@ export const allRules: readonly Rule[] = [
   negativeValuesRule,
   restartPolicyRule,
   activeDeadlineSecondsRule,
+  engineValuesRule,
   // Accepted, but surely unintended
   duplicateNameRule,
+  surgeHostPortRule,
+  // What the configured cluster will do (silent without a cluster)
+  noNodesRule,
+  untoleratedTaintRule,
+  pendingRule,
+  unknownLabelRule,
+  runtimeClassRule,
+  rolloutStallRule,
+  rolloutDurationRule,
 ];
