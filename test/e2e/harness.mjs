@@ -73,7 +73,7 @@ const userSettings = {
  * Starts VS Code on a scratch copy of the fixture workspace. `vsix` undefined = no extension
  * (control run). Returns a Workbench; call `stop()` in a finally.
  */
-export async function startWorkbench({ vsix, workspace = join(repo, 'test', 'fixtures', 'workspace'), outDir, settings = {} }) {
+export async function startWorkbench({ vsix, workspace = join(repo, 'test', 'fixtures', 'workspace'), outDir, settings = {}, viewport = { width: 1400, height: 900 } }) {
   const root = mkdtempSync(join(tmpdir(), 'daemonscope-e2e-'));
   const ws = join(root, 'workspace');
   cpSync(workspace, ws, { recursive: true });
@@ -103,7 +103,7 @@ export async function startWorkbench({ vsix, workspace = join(repo, 'test', 'fix
     workbench.context = await chromium.launchPersistentContext(join(root, 'browser'), {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       headless: true,
-      viewport: { width: 1400, height: 900 },
+      viewport,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       env: { ...process.env, HOME: join(root, 'home') },
     });
