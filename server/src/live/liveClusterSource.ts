@@ -5,7 +5,9 @@
  * the same context (shown as stale, with the message); without one, `snapshot()` is null and the
  * server falls back to the cluster file or the embedded cluster.
  */
+import type { ClusterResult } from '../engine';
 import type { LiveStatus } from '../protocol';
+import { clusterFromSnapshot } from './clusterFromSnapshot';
 import { connectLive, type LiveSourceOptions } from './liveSource';
 import type { CredentialPolicy } from './kubeconfig';
 import { fetchSnapshot, type ClusterSnapshot } from './snapshot';
@@ -22,8 +24,14 @@ export interface LiveTarget {
 export interface LiveClusterSourceOptions {
   /** Called whenever `status()` changes. */
   onStatus(status: LiveStatus): void;
-  /** Called when `snapshot()` changes (new snapshot, watched change, lost, fallback). */
+  /**
+   * Called when `cluster()` changes (new snapshot, a node or namespace changed, lost, fallback).
+   * Pod-only changes are batched for `podChangeDelayMs`: pods churn all the time in a large
+   * cluster, and rebuilding the engine's cluster costs about a second per 150,000 pods.
+   */
   onClusterChange(): void;
+  /** Milliseconds to gather pod-only changes before reporting them (default 15,000). */
+  podChangeDelayMs?: number;
   /** Request timeout, seconds (default 15). */
   timeoutSeconds?: number;
   /** Passed to the watch (tests shorten the delays). */
@@ -41,12 +49,28 @@ export class LiveClusterSource {
   // Bumped on every (re)start, so a slow answer for an old target is dropped.
   private generation = 0;
   private loading: Promise<LiveStatus> | null = null;
+  // The engine's cluster, built from the snapshot on demand and kept until a reported change.
+  private built: ClusterResult | null = null;
+  private podTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: LiveClusterSourceOptions) {}
 
   /** The current state (a copy). */
   status(): LiveStatus {
-    return { ...this.current, ...(this.watch && this.data ? { fetchedAt: this.watch.current().fetchedAt } : {}) };
+    return { ...this.current, ...(this.watch && this.data ? { fetchedAt: this.watch.counts().fetchedAt } : {}) };
+  }
+
+  /**
+   * The engine's cluster built from the live snapshot (source "context NAME"), or null when there
+   * is no snapshot (use the cluster file or the embedded cluster). Rebuilt only after a change was
+   * reported through `onClusterChange`.
+   */
+  cluster(): ClusterResult | null {
+    if (this.built) return this.built;
+    const snapshot = this.snapshot();
+    if (!snapshot) return null;
+    this.built = clusterFromSnapshot(snapshot);
+    return this.built;
   }
 
   /** The snapshot to simulate on, or null (no context, or it failed before any snapshot). */
@@ -77,7 +101,16 @@ export class LiveClusterSource {
     this.generation++;
     this.stopWatch();
     this.data = null;
+    this.built = null;
     this.loading = null;
+  }
+
+  // Forgets the built cluster and tells the server; pending pod-only changes are included.
+  private changed(): void {
+    clearTimeout(this.podTimer);
+    this.podTimer = undefined;
+    this.built = null;
+    this.options.onClusterChange();
   }
 
   private load(): Promise<LiveStatus> {
@@ -87,7 +120,7 @@ export class LiveClusterSource {
       const had = this.data !== null;
       this.drop();
       this.setStatus(off);
-      if (had) this.options.onClusterChange();
+      if (had) this.changed();
       this.loading = null;
       return Promise.resolve(this.status());
     }
@@ -101,14 +134,14 @@ export class LiveClusterSource {
         // Keep the last good snapshot of this context; it is still the best picture we have.
         const message = !snapshot.ok ? snapshot.error.message : '';
         this.setStatus({ ...this.summary(), context, state: 'error', message });
-        this.options.onClusterChange();
+        this.changed();
         return this.status();
       }
       this.stopWatch();
       this.data = snapshot.value;
       this.startWatch(connection.value, snapshot.value, generation);
       this.setStatus({ ...this.summary(), context, state: 'live', message: null });
-      this.options.onClusterChange();
+      this.changed();
       return this.status();
     })();
     this.loading = run;
@@ -121,10 +154,12 @@ export class LiveClusterSource {
   private startWatch(connection: ApiConnection, snapshot: ClusterSnapshot, generation: number): void {
     this.watch = watchCluster(connection, snapshot, {
       ...this.options.watch,
-      onChange: () => {
+      onChange: (change) => {
         if (generation !== this.generation) return;
         this.setStatus({ ...this.current, ...this.summary() });
-        this.options.onClusterChange();
+        const structural = change.nodesAdded.length + change.nodesRemoved.length + change.nodesChanged.length + change.namespacesChanged.length > 0 || change.relisted;
+        if (structural) this.changed();
+        else this.podTimer ??= setTimeout(() => this.changed(), this.options.podChangeDelayMs ?? 15_000);
       },
       onStatus: (status) => {
         if (generation !== this.generation || status.state === 'stopped') return;
@@ -134,18 +169,21 @@ export class LiveClusterSource {
   }
 
   private summary(): Pick<LiveStatus, 'nodes' | 'pods' | 'fetchedAt'> {
-    const snapshot = this.snapshot();
-    return { nodes: snapshot?.nodes.length ?? 0, pods: snapshot?.pods.length ?? 0, fetchedAt: snapshot?.fetchedAt ?? null };
+    if (this.watch) return this.watch.counts();
+    return { nodes: this.data?.nodes.length ?? 0, pods: this.data?.pods.length ?? 0, fetchedAt: this.data?.fetchedAt ?? null };
   }
 
   private drop(): void {
     this.stopWatch();
     this.data = null;
+    this.built = null;
   }
 
   private stopWatch(): void {
     this.watch?.stop();
     this.watch = null;
+    clearTimeout(this.podTimer);
+    this.podTimer = undefined;
   }
 
   private setStatus(next: LiveStatus): void {

@@ -53,6 +53,8 @@ export interface WatchOptions {
 export interface ClusterWatch {
   /** The snapshot as of the last applied event (arrays rebuilt lazily, sorted). */
   current(): ClusterSnapshot;
+  /** Node and pod counts and when the server was last heard from, without building arrays. */
+  counts(): { nodes: number; pods: number; fetchedAt: number };
   status(): WatchStatus;
   stop(): void;
 }
@@ -204,6 +206,7 @@ export function watchCluster(connection: ApiConnection, snapshot: ClusterSnapsho
       cached ??= { nodes: sortedValues(maps.nodes), namespaces: sortedValues(maps.namespaces), pods: sortedValues(maps.pods) };
       return { ...snapshot, ...cached, fetchedAt, resourceVersions: { ...resourceVersions } };
     },
+    counts: () => ({ nodes: maps.nodes.size, pods: maps.pods.size, fetchedAt }),
     status: () => state,
     stop: () => {
       if (abort.signal.aborted) return;

@@ -18,6 +18,7 @@ function recorder(): { statuses: LiveStatus[]; changes: () => number; source: Li
     },
     onClusterChange: () => changes++,
     watch: { batchMs: 5, retryMs: { initial: 10, max: 20 } },
+    podChangeDelayMs: 30,
   });
   const waitFor = async (check: (s: LiveStatus) => boolean): Promise<LiveStatus> => {
     for (;;) {
@@ -113,4 +114,32 @@ test('a context needing a credential plugin is an error unless trusted and chose
   assert.equal(status.state, 'error');
   assert.match(status.message ?? '', /credential plugin "aws"/);
   source.dispose();
+});
+
+test('cluster(): the engine cluster of the snapshot, kept until a reported change; pod-only changes are batched', async () => {
+  const pod = (name: string): Record<string, unknown> => ({ metadata: { namespace: 'default', name }, spec: { nodeName: 'a', containers: [{ name: 'c' }] }, status: { phase: 'Running' } });
+  const api = await startFakeKubeApi({ nodes: [node('a')], pods: [pod('p1')] });
+  const { changes, source, waitFor } = recorder();
+  try {
+    await source.configure({ context: 'prod-eu', kubeconfig: writeKubeconfig([{ name: 'prod-eu', server: api.url, token: 'good-token' }]), policy });
+    const first = source.cluster();
+    assert.ok(first?.ok);
+    assert.equal(first.cluster.source, 'context prod-eu');
+    assert.equal(source.cluster(), first, 'built once');
+    while (api.openWatches() < 3) await new Promise((done) => setTimeout(done, 5));
+    const before = changes();
+    api.put('pods', pod('p2'));
+    await waitFor((s) => s.pods === 2);
+    assert.equal(changes(), before, 'a pod-only change waits for the batch delay');
+    assert.equal(source.cluster(), first, 'and the built cluster stays until then');
+    while (changes() === before) await new Promise((done) => setTimeout(done, 5));
+    const second = source.cluster();
+    assert.ok(second?.ok && second !== first);
+    api.put('nodes', node('b'));
+    await waitFor((s) => s.nodes === 2);
+    assert.equal(changes(), before + 2, 'a node change is reported at once');
+  } finally {
+    source.dispose();
+    await api.close();
+  }
 });
