@@ -10,7 +10,8 @@ import { resolve } from 'node:path';
 import type { ClusterContext } from './analysis/clusterContext';
 import { DiagnosticCode } from './analysis/codes';
 import { readCluster } from './clusterFiles';
-import { buildCluster, readClusterObjects, type ClusterResult } from './engine';
+import type { ClusterResult } from './engine';
+import { clusterFromSnapshot } from './live/clusterFromSnapshot';
 import type { ClusterSnapshot } from './live/snapshot';
 import type { Settings } from './protocol';
 
@@ -80,9 +81,8 @@ export class ClusterService {
 
   private fromLive(snapshot: ClusterSnapshot, settings: ClusterSettings): ResolvedCluster {
     if (this.liveCache?.snapshot !== snapshot) {
-      const label = `context ${snapshot.context}`;
-      const objects = readClusterObjects([...snapshot.nodes, ...snapshot.pods, ...snapshot.namespaces], label);
-      this.liveCache = { snapshot, result: objects.ok ? buildCluster(label, [objects.objects]) : objects };
+      // Nodes, namespaces, RuntimeClasses and pods, through the engine's readClusterObjects.
+      this.liveCache = { snapshot, result: clusterFromSnapshot(snapshot) };
     }
     const { result } = this.liveCache;
     if (!result.ok) {

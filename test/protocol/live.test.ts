@@ -1,10 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ListContextsResult, LiveStatus } from '../../server/src/protocol';
+import type { EditorPreviewResult, ListContextsResult, LiveStatus } from '../../server/src/protocol';
+import { validDaemonSet } from '../helpers/analysis';
 import { startFakeKubeApi, writeKubeconfig, type FakeKubeApi } from '../helpers/fakeKubeApi';
 import { LspClient } from '../helpers/lspClient';
 
 const token = 'sk-protocol-TOKEN-0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+const uri = 'file:///work/agent.yaml';
 const node = (name: string): Record<string, unknown> => ({ metadata: { name }, spec: {}, status: { allocatable: { cpu: '2' } } });
 
 describe('live cluster over the language server protocol', () => {
@@ -56,10 +58,22 @@ describe('live cluster over the language server protocol', () => {
     assert.equal(status.nodes, 1);
   });
 
-  test('a node joining is pushed as a new status; refresh answers the current one', async () => {
+  test('daemonscope/preview simulates on the live cluster', async () => {
+    await client.open(uri, validDaemonSet);
+    const preview = await client.request<EditorPreviewResult>('daemonscope/preview', { uri });
+    assert.deepEqual(preview.cluster, { source: 'context prod-eu', nodes: 1 });
+    assert.deepEqual(preview.daemonsets[0]?.nodes.map((n) => n.node), ['n1']);
+  });
+
+  test('a node joining is pushed as a new status and re-simulates; refresh answers the current one', async () => {
     while (api.openWatches() < 3) await new Promise((done) => setTimeout(done, 10));
     api.put('nodes', node('n2'));
     assert.equal((await nextStatus((s) => s.nodes === 2)).state, 'live');
+    for (;;) {
+      await client.notification<{ uri: string }>('daemonscope/previewChanged', (p) => p.uri === uri);
+      const preview = await client.request<EditorPreviewResult>('daemonscope/preview', { uri });
+      if (preview.cluster.nodes === 2) break;
+    }
     const refreshed = await client.request<LiveStatus>('daemonscope/refreshCluster', {});
     assert.equal(refreshed.state, 'live');
     assert.equal(refreshed.nodes, 2);

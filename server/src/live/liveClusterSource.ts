@@ -5,9 +5,7 @@
  * the same context (shown as stale, with the message); without one, `snapshot()` is null and the
  * server falls back to the cluster file or the embedded cluster.
  */
-import type { ClusterResult } from '../engine';
 import type { LiveStatus } from '../protocol';
-import { clusterFromSnapshot } from './clusterFromSnapshot';
 import { connectLive, type LiveSourceOptions } from './liveSource';
 import type { CredentialPolicy } from './kubeconfig';
 import { fetchSnapshot, type ClusterSnapshot } from './snapshot';
@@ -25,7 +23,7 @@ export interface LiveClusterSourceOptions {
   /** Called whenever `status()` changes. */
   onStatus(status: LiveStatus): void;
   /**
-   * Called when `cluster()` changes (new snapshot, a node or namespace changed, lost, fallback).
+   * Called when `snapshot()` changes (new snapshot, a node or namespace changed, lost, fallback).
    * Pod-only changes are batched for `podChangeDelayMs`: pods churn all the time in a large
    * cluster, and rebuilding the engine's cluster costs about a second per 150,000 pods.
    */
@@ -49,9 +47,9 @@ export class LiveClusterSource {
   // Bumped on every (re)start, so a slow answer for an old target is dropped.
   private generation = 0;
   private loading: Promise<LiveStatus> | null = null;
-  // The engine's cluster, built from the snapshot on demand and kept until a reported change.
-  private built: ClusterResult | null = null;
   private podTimer: ReturnType<typeof setTimeout> | undefined;
+  // What snapshot() last handed out while watching (held back during a pod-only batch).
+  private shown: ClusterSnapshot | null = null;
 
   constructor(private readonly options: LiveClusterSourceOptions) {}
 
@@ -60,22 +58,15 @@ export class LiveClusterSource {
     return { ...this.current, ...(this.watch && this.data ? { fetchedAt: this.watch.counts().fetchedAt } : {}) };
   }
 
-  /**
-   * The engine's cluster built from the live snapshot (source "context NAME"), or null when there
-   * is no snapshot (use the cluster file or the embedded cluster). Rebuilt only after a change was
-   * reported through `onClusterChange`.
-   */
-  cluster(): ClusterResult | null {
-    if (this.built) return this.built;
-    const snapshot = this.snapshot();
-    if (!snapshot) return null;
-    this.built = clusterFromSnapshot(snapshot);
-    return this.built;
-  }
 
-  /** The snapshot to simulate on, or null (no context, or it failed before any snapshot). */
+  /**
+   * The snapshot to simulate on, or null (no context, or it failed before any snapshot). Pod-only
+   * changes show here only once reported (see `podChangeDelayMs`), so a consumer that rebuilds
+   * when the identity changes does so at most that often for pod churn.
+   */
   snapshot(): ClusterSnapshot | null {
-    return this.watch?.current() ?? this.data;
+    if (this.watch && this.podTimer === undefined) this.shown = this.watch.current();
+    return this.watch ? this.shown : this.data;
   }
 
   /**
@@ -101,15 +92,14 @@ export class LiveClusterSource {
     this.generation++;
     this.stopWatch();
     this.data = null;
-    this.built = null;
+    this.shown = null;
     this.loading = null;
   }
 
-  // Forgets the built cluster and tells the server; pending pod-only changes are included.
+  // Reports a change (pending pod-only changes included) after which snapshot() shows it.
   private changed(): void {
     clearTimeout(this.podTimer);
     this.podTimer = undefined;
-    this.built = null;
     this.options.onClusterChange();
   }
 
@@ -139,6 +129,7 @@ export class LiveClusterSource {
       }
       this.stopWatch();
       this.data = snapshot.value;
+      this.shown = snapshot.value;
       this.startWatch(connection.value, snapshot.value, generation);
       this.setStatus({ ...this.summary(), context, state: 'live', message: null });
       this.changed();
@@ -176,7 +167,7 @@ export class LiveClusterSource {
   private drop(): void {
     this.stopWatch();
     this.data = null;
-    this.built = null;
+    this.shown = null;
   }
 
   private stopWatch(): void {

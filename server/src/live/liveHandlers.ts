@@ -6,7 +6,6 @@
  * says the workspace is trusted and the user picked that context.
  */
 import type { Connection } from 'vscode-languageserver';
-import type { ClusterResult } from '../engine';
 import type { Guard } from '../guard';
 import { ListContextsRequest, LivePolicyNotification, LiveStatusNotification, RefreshClusterRequest, type ListContextsResult, type LivePolicyParams, type LiveStatus } from '../protocol';
 import { LiveClusterSource } from './liveClusterSource';
@@ -17,13 +16,12 @@ import type { ClusterSnapshot } from './snapshot';
 export interface LiveServer {
   /** Re-reads the `clusterContext` setting and follows it (call on initialized and on config change). */
   reload(): Promise<void>;
-  /** The live snapshot, or null (no context, or it failed before any snapshot). */
-  snapshot(): ClusterSnapshot | null;
   /**
-   * The engine's cluster of the live snapshot (source "context NAME"), or null: then simulate on
-   * the cluster file or the embedded cluster. Changes are announced through `onClusterChange`.
+   * The live snapshot, or null (no context, or it failed before any snapshot): then simulate on
+   * the cluster file or the embedded cluster. The same object until a change is announced through
+   * `onClusterChange`, so it can key a cache.
    */
-  cluster(): ClusterResult | null;
+  snapshot(): ClusterSnapshot | null;
   status(): LiveStatus;
   dispose(): void;
 }
@@ -73,7 +71,6 @@ export function registerLiveHandlers(connection: Connection, guard: Guard, optio
   return {
     reload: guard('reloadLiveCluster', undefined, reload) as () => Promise<void>,
     snapshot: () => source.snapshot(),
-    cluster: () => source.cluster(),
     status: () => source.status(),
     dispose: () => source.dispose(),
   };

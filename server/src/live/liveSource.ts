@@ -47,5 +47,5 @@ export async function fetchLiveSnapshot(options: LiveSourceOptions & SnapshotOpt
  * loader and `kubectl get -o yaml` use.
  */
 export function snapshotToList(snapshot: ClusterSnapshot): { apiVersion: 'v1'; kind: 'List'; items: object[] } {
-  return { apiVersion: 'v1', kind: 'List', items: [...snapshot.nodes, ...snapshot.namespaces, ...snapshot.runtimeClasses, ...snapshot.pods] };
+  return { apiVersion: 'v1', kind: 'List', items: [...snapshot.nodes, ...snapshot.namespaces, ...(snapshot.runtimeClasses ?? []), ...snapshot.pods] };
 }

@@ -51,7 +51,7 @@ export interface WatchOptions {
 
 /** A running watch; `stop()` closes every stream. */
 export interface ClusterWatch {
-  /** The snapshot as of the last applied event (arrays rebuilt lazily, sorted). */
+  /** The snapshot as of the last change (rebuilt lazily, sorted); the same object until the next change. */
   current(): ClusterSnapshot;
   /** Node and pod counts and when the server was last heard from, without building arrays. */
   counts(): { nodes: number; pods: number; fetchedAt: number };
@@ -76,7 +76,9 @@ export function watchCluster(connection: ApiConnection, snapshot: ClusterSnapsho
   for (const name of names) for (const item of snapshot[name]) maps[name].set(keyOf(name, item), item);
   const resourceVersions = { ...snapshot.resourceVersions };
   const abort = new AbortController();
-  let cached: Pick<ClusterSnapshot, Name> | null = snapshot;
+  // The snapshot object handed out; the same object until something changes, so callers may key
+  // caches on its identity. Its fetchedAt is when the data last changed (counts() has the latest).
+  let cached: ClusterSnapshot | null = snapshot;
   // When the server was last heard from (any event or list), for "12 s ago".
   let fetchedAt = snapshot.fetchedAt;
   let state: WatchStatus = { state: 'watching', error: null };
@@ -203,8 +205,8 @@ export function watchCluster(connection: ApiConnection, snapshot: ClusterSnapsho
   return {
     current: () => {
       const sortedValues = <T>(map: Map<string, object>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v as T);
-      cached ??= { nodes: sortedValues(maps.nodes), namespaces: sortedValues(maps.namespaces), pods: sortedValues(maps.pods) };
-      return { ...snapshot, ...cached, fetchedAt, resourceVersions: { ...resourceVersions } };
+      cached ??= { ...snapshot, nodes: sortedValues(maps.nodes), namespaces: sortedValues(maps.namespaces), pods: sortedValues(maps.pods), fetchedAt, resourceVersions: { ...resourceVersions } };
+      return cached;
     },
     counts: () => ({ nodes: maps.nodes.size, pods: maps.pods.size, fetchedAt }),
     status: () => state,

@@ -116,28 +116,29 @@ test('a context needing a credential plugin is an error unless trusted and chose
   source.dispose();
 });
 
-test('cluster(): the engine cluster of the snapshot, kept until a reported change; pod-only changes are batched', async () => {
+test('snapshot() keeps its identity until a change is reported; pod-only changes are batched, node changes are not', async () => {
   const pod = (name: string): Record<string, unknown> => ({ metadata: { namespace: 'default', name }, spec: { nodeName: 'a', containers: [{ name: 'c' }] }, status: { phase: 'Running' } });
   const api = await startFakeKubeApi({ nodes: [node('a')], pods: [pod('p1')] });
   const { changes, source, waitFor } = recorder();
   try {
     await source.configure({ context: 'prod-eu', kubeconfig: writeKubeconfig([{ name: 'prod-eu', server: api.url, token: 'good-token' }]), policy });
-    const first = source.cluster();
-    assert.ok(first?.ok);
-    assert.equal(first.cluster.source, 'context prod-eu');
-    assert.equal(source.cluster(), first, 'built once');
+    const first = source.snapshot();
+    assert.ok(first);
+    assert.equal(source.snapshot(), first, 'the same object while nothing changed');
     while (api.openWatches() < 3) await new Promise((done) => setTimeout(done, 5));
     const before = changes();
     api.put('pods', pod('p2'));
-    await waitFor((s) => s.pods === 2);
+    assert.equal((await waitFor((s) => s.pods === 2)).pods, 2, 'the status counts the pod at once');
     assert.equal(changes(), before, 'a pod-only change waits for the batch delay');
-    assert.equal(source.cluster(), first, 'and the built cluster stays until then');
+    assert.equal(source.snapshot(), first, 'and the snapshot stays until then');
     while (changes() === before) await new Promise((done) => setTimeout(done, 5));
-    const second = source.cluster();
-    assert.ok(second?.ok && second !== first);
+    const second = source.snapshot();
+    assert.notEqual(second, first);
+    assert.deepEqual(second?.pods.map((p) => p.metadata.name), ['p1', 'p2']);
     api.put('nodes', node('b'));
     await waitFor((s) => s.nodes === 2);
     assert.equal(changes(), before + 2, 'a node change is reported at once');
+    assert.deepEqual(source.snapshot()?.nodes.map((n) => n.metadata.name), ['a', 'b']);
   } finally {
     source.dispose();
     await api.close();
