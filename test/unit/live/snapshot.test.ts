@@ -151,3 +151,19 @@ test('tokens, keys and certificates never appear in error messages', async () =>
     assert.ok(!/BEGIN EC PRIVATE KEY/.test(message), message);
   }
 });
+
+test('a permitted credential plugin runs and its token is used (trusted workspace, chosen context)', async () => {
+  const credential = JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: 'plugin-token-123' } });
+  const plugin = writeTemp('plugin.js', `process.stdout.write(${JSON.stringify(credential)});`);
+  await withApi({ nodes: [node('n1')], tokens: { 'plugin-token-123': { user: 'sso', resources: '*' } } }, async (api) => {
+    const kubeconfig = writeKubeconfig([{ name: 'fake', server: api.url, exec: { command: process.execPath, args: [plugin] } }]);
+    const refused = await fetchLiveSnapshot({ kubeconfig, policy: { workspaceTrusted: true, contextChosenByUser: false } });
+    assert.ok(!refused.ok);
+    assert.equal(refused.error.code, 'credentialPlugin');
+    assert.equal(api.requests.length, 0, 'nothing was sent without the plugin');
+    const snapshot = await fetchLiveSnapshot({ kubeconfig, context: 'fake', policy });
+    assert.ok(snapshot.ok, snapshot.ok ? '' : snapshot.error.message);
+    assert.equal(snapshot.value.nodes.length, 1);
+    assert.ok(api.requests.every((r) => r.token === 'plugin-token-123'));
+  });
+});
