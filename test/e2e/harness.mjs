@@ -104,6 +104,8 @@ export async function startWorkbench({ vsix, workspace = join(repo, 'test', 'fix
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       headless: true,
       viewport,
+      // "Copy Preview as JSON" writes the clipboard; the test reads it back.
+      permissions: ['clipboard-read', 'clipboard-write'],
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       env: { ...process.env, HOME: join(root, 'home') },
     });

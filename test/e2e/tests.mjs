@@ -147,6 +147,21 @@ tests.push(
     },
   },
   {
+    name: 'Copy Preview as JSON puts the CLI JSON contract of the file on the clipboard',
+    async run(w) {
+      await w.openFile('manifests/node-agent.yaml');
+      await w.page.evaluate(() => navigator.clipboard.writeText(''));
+      await w.runCommand('Daemonscope: Copy Preview as JSON');
+      await w.waitFor('the "copied" notification', async () => (await w.page.locator('.notifications-toasts .notification-toast').allInnerTexts()).some((t) => t.includes('copied the preview of 1 DaemonSet as JSON')));
+      const json = JSON.parse(await w.waitFor('JSON on the clipboard', () => w.page.evaluate(() => navigator.clipboard.readText())));
+      assert.deepEqual(Object.keys(json), ['cluster', 'daemonsets']);
+      assert.equal(json.cluster.nodes, 4);
+      assert.equal(json.daemonsets[0].name, 'node-agent');
+      assert.deepEqual(json.daemonsets[0].nodes.map((n) => `${n.node}:${n.placement}`), ['cp-1:skipped', 'gpu-1:skipped', 'worker-1:runs', 'worker-2:runs']);
+      assert.equal(json.daemonsets[0].range, undefined, 'editor-only fields are left out');
+    },
+  },
+  {
     name: 'tainting a node in the cluster file moves it to Skipped in the Placement view',
     async run(w) {
       await w.runCommand('View: Close All Editor Groups');
@@ -163,6 +178,17 @@ tests.push(
       await w.showContainer('Daemonscope');
       const rows = await w.waitForTree('Placement', (r) => has(r, 'node-agent 1/4 nodes') && has(r, 'worker-2 taint'), 'worker-2 skipped for its new taint');
       assert.ok(has(rows, 'Skipped 3'), JSON.stringify(rows.map((r) => r.text)));
+    },
+  },
+  {
+    // Last: it changes the workspace settings.
+    name: 'Use Embedded Cluster switches the views to the embedded ten-node cluster',
+    async run(w) {
+      await w.openFile('manifests/node-agent.yaml');
+      await w.showContainer('Daemonscope');
+      await w.runCommand('Daemonscope: Use Embedded Cluster');
+      await w.waitFor('"embedded · 10 nodes" in the Placement title', async () => (await (await w.pane('Placement')).locator('.pane-header').innerText()).replace(/\s+/g, ' ').includes('embedded · 10 nodes'));
+      await w.waitForTree('Placement', (r) => r.some((row) => /^node-agent \d+\/10 nodes/.test(row.text)), 'node-agent on the 10 embedded nodes');
     },
   },
 );
