@@ -36,9 +36,10 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
 
 /**
  * Quick-fix code actions for the Daemonscope diagnostics among `diagnostics` (as the client sent
- * them back: range, code and `data`), computed on `file`, the current parse of `document`.
+ * them back: range, code and `data`), computed on `file`, the current parse of `document`. With
+ * `snippets` (the client accepts snippet edits, LSP 3.18), placeholder values become tab stops.
  */
-export function toCodeActions(document: TextDocument, file: ParsedFile, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function toCodeActions(document: TextDocument, file: ParsedFile, diagnostics: readonly Diagnostic[], snippets = false): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== 'daemonscope' || typeof diagnostic.code !== 'string') continue;
@@ -49,7 +50,19 @@ export function toCodeActions(document: TextDocument, file: ParsedFile, diagnost
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.isPreferred,
-        edit: { changes: { [document.uri]: fix.edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText })) } },
+        edit:
+          snippets && fix.edits.some((edit) => edit.snippet !== undefined)
+            ? {
+                documentChanges: [
+                  {
+                    textDocument: { uri: document.uri, version: document.version },
+                    edits: fix.edits.map((edit) =>
+                      edit.snippet !== undefined ? { range: toRange(document, edit.span), snippet: { kind: 'snippet', value: edit.snippet } } : { range: toRange(document, edit.span), newText: edit.newText },
+                    ),
+                  },
+                ],
+              }
+            : { changes: { [document.uri]: fix.edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText })) } },
       });
     }
   }

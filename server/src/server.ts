@@ -32,6 +32,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
   let supportsFolderChanges = false;
+  let snippetEdits = false;
 
   const settings = new SettingsCache(async (uri): Promise<Settings> => {
     if (!canPullConfiguration) return defaultSettings;
@@ -85,6 +86,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
       canPullConfiguration = params.capabilities.workspace?.configuration === true;
       canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
       supportsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
+      snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
       folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
       if (!validator.ok) connection.console.error(`Daemonscope: the DaemonSet schema did not compile: ${validator.problem}`);
       return {
@@ -146,7 +148,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
       const only = params.context.only;
       if (!document || (only && !only.some((kind) => kind === '' || CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`)))) return [];
       const { analysis } = await analyse(document);
-      return analysis.file ? toCodeActions(document, analysis.file, params.context.diagnostics) : [];
+      return analysis.file ? toCodeActions(document, analysis.file, params.context.diagnostics, snippetEdits) : [];
     }),
   );
 

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { runCliProcess } from '../helpers/cliProcess';
 import { validDaemonSet } from '../helpers/analysis';
 
-const mistakes = 'samples/mistakes.yaml';
+// Four API errors and nothing else (no practice advice, quiet on the embedded cluster).
+const mistakes = 'test/fixtures/check/typos.yaml';
 const textLine = /^(.+):(\d+):(\d+): (error|warning|info|hint) ([a-z.-]+): (.+)$/;
 
 const scratch = mkdtempSync(join(tmpdir(), 'daemonscope-check-'));
@@ -126,10 +127,10 @@ describe('formats', () => {
     assert.equal(result.level, 'error');
     assert.match(result.message.text, /maxUnavilable/);
     assert.deepEqual(result.locations[0].physicalLocation, {
-      artifactLocation: { uri: 'samples/mistakes.yaml', index: 0 },
+      artifactLocation: { uri: mistakes, index: 0 },
       region: { startLine: 15, startColumn: 7, endLine: 15, endColumn: 20 },
     });
-    assert.deepEqual(runLog.artifacts, [{ location: { uri: 'samples/mistakes.yaml' } }]);
+    assert.deepEqual(runLog.artifacts, [{ location: { uri: mistakes } }]);
   });
 
   test('stdin with -, reported as <stdin>; columns count UTF-16 code units', async () => {
@@ -158,7 +159,7 @@ describe('directories and configuration', () => {
   });
 
   test('the nearest .daemonscope.json sets rule severities; --config overrides it', async () => {
-    const file = write('project/deploy/ds.yaml', readFileSync('samples/mistakes.yaml', 'utf8'));
+    const file = write('project/deploy/ds.yaml', readFileSync(mistakes, 'utf8'));
     write('project/.daemonscope.json', JSON.stringify({ rules: { 'daemonset.replicas': 'off', 'daemonset.selector-mismatch': 'off', 'schema.enum': 'warning', 'schema.unknown-field': 'information' } }));
     const nearest = await runCliProcess(['check', file]);
     assert.equal(nearest.status, 0, nearest.stdout);

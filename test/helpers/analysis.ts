@@ -3,7 +3,7 @@
  * and findings reduced to what tests assert (code, severity, the text under the span).
  */
 import { analyseText, type FileAnalysis } from '../../server/src/analysis/analyse';
-import type { AnalysisOptions } from '../../server/src/analysis/rules';
+import { practiceCodes, type AnalysisOptions } from '../../server/src/analysis/rules';
 import type { Finding } from '../../server/src/analysis/types';
 import { createSchemaValidator, type SchemaValidator } from '../../server/src/analysis/validator';
 import { defaultSettings } from '../../server/src/protocol';
@@ -20,6 +20,12 @@ export function testValidator(): SchemaValidator {
 export function analyse(text: string, options: Partial<AnalysisOptions> = {}): FileAnalysis {
   return analyseText(text, { options: { ...defaultSettings, ...options }, validator: testValidator() });
 }
+
+/**
+ * `rules` settings that turn the production-practice rules off (`{ rules: practiceOff }`), for
+ * tests of other rules on minimal manifests that do not bother with requests or priorities.
+ */
+export const practiceOff: Record<string, 'off'> = Object.fromEntries(practiceCodes.map((code) => [code, 'off']));
 
 /** A finding as tests compare it: code, severity and the exact text its span covers. */
 export interface FindingSummary {
@@ -38,7 +44,10 @@ export function check(text: string, options: Partial<AnalysisOptions> = {}): Fin
   return summarise(text, analyse(text, options).findings);
 }
 
-/** A valid apps/v1 DaemonSet (about 30 lines) to build test cases from by string replacement. */
+/**
+ * A valid apps/v1 DaemonSet (about 35 lines) to build test cases from by string replacement; it
+ * also follows the production-practice rules (requests, memory limit, priority class).
+ */
 export const validDaemonSet = `apiVersion: apps/v1
 kind: DaemonSet
 metadata:
@@ -71,4 +80,7 @@ spec:
             requests:
               cpu: 50m
               memory: 64Mi
+            limits:
+              memory: 128Mi
+      priorityClassName: system-node-critical
 `;

@@ -40,6 +40,14 @@ export enum DiagnosticCode {
   RolloutSurgeHostPort = 'rollout.surge-host-port',
   RolloutStall = 'rollout.stall',
   RolloutSlow = 'rollout.slow',
+  // Production practice (issue #6): each can be turned off in daemonscope.rules
+  RequestsMissing = 'daemonset.requests-missing',
+  MemoryLimitMissing = 'daemonset.memory-limit-missing',
+  HostNetworkDns = 'daemonset.host-network-dns',
+  ImageLatest = 'daemonset.image-latest',
+  PriorityClassMissing = 'daemonset.priority-class-missing',
+  SelectorOverlap = 'daemonset.selector-overlap',
+  FeatureVersion = 'daemonset.feature-version',
   // Cluster sources
   ClusterFileNotFound = 'cluster.file-not-found',
   ClusterFileInvalid = 'cluster.file-invalid',

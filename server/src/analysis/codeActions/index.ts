@@ -10,6 +10,7 @@ import type { ParsedFile } from '../parse';
 import { fixRemovedApiVersion } from './apiVersionFix';
 import { addToleration, replaceLabel } from './clusterFixes';
 import { removeActiveDeadlineSeconds, removeReplicas, setRestartPolicyAlways } from './fieldFixes';
+import { addDnsPolicy, addRequests } from './practiceFixes';
 import { fixBothSet, fixBothZero, fixIgnoredRollingUpdate } from './rollingUpdateFixes';
 import { addMissingSelector, renameUnknownField, replaceEnumValue } from './schemaFixes';
 import { fixEmptySelector, fixSelectorMismatch } from './selectorFixes';
@@ -34,6 +35,8 @@ const fixers: Partial<Record<DiagnosticCode, Fixer>> = {
   [DiagnosticCode.ActiveDeadlineSeconds]: removeActiveDeadlineSeconds,
   [DiagnosticCode.PlacementUntoleratedTaint]: addToleration,
   [DiagnosticCode.PlacementUnknownLabel]: replaceLabel,
+  [DiagnosticCode.HostNetworkDns]: addDnsPolicy,
+  [DiagnosticCode.RequestsMissing]: addRequests,
 };
 
 /** The codes that may have a quick fix. */

@@ -16,6 +16,11 @@ import { columnOf, lineStart, nextLineStart, renderFlow, renderItem, renderPair,
 export interface TextEdit {
   span: Span;
   newText: string;
+  /**
+   * The same edit in LSP snippet syntax, with tab stops on placeholder values (`${1:100m}`),
+   * for editors that accept snippet edits; `newText` is what everything else applies.
+   */
+  snippet?: string;
 }
 
 /** The document being edited, its file text and style. */

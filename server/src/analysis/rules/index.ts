@@ -2,10 +2,18 @@
  * The rule registry. A new rule is one file in this folder plus one line here; order does not
  * matter (findings are sorted by position).
  */
+import { DiagnosticCode } from '../codes';
 import { activeDeadlineSecondsRule } from './activeDeadlineSeconds';
 import { apiVersionRule } from './apiVersion';
 import { duplicateNameRule } from './duplicateName';
 import { engineValuesRule } from './engineValues';
+import { featureVersionRule } from './featureVersion';
+import { hostNetworkDnsRule } from './hostNetworkDns';
+import { imageTagRule } from './imageTag';
+import { memoryLimitRule } from './memoryLimit';
+import { priorityClassRule } from './priorityClass';
+import { requestsMissingRule } from './requestsMissing';
+import { selectorOverlapRule } from './selectorOverlap';
 import { noNodesRule } from './noNodes';
 import { pendingRule } from './pending';
 import { rolloutDurationRule } from './rolloutDuration';
@@ -23,6 +31,17 @@ import { schemaRule } from './schema';
 import { selectorRule } from './selector';
 
 export type { AnalysisOptions, Rule, RuleContext } from './rule';
+
+/** The codes of the production-practice rules: advice, not errors; each can be turned off. */
+export const practiceCodes: readonly DiagnosticCode[] = [
+  DiagnosticCode.RequestsMissing,
+  DiagnosticCode.MemoryLimitMissing,
+  DiagnosticCode.HostNetworkDns,
+  DiagnosticCode.ImageLatest,
+  DiagnosticCode.PriorityClassMissing,
+  DiagnosticCode.SelectorOverlap,
+  DiagnosticCode.FeatureVersion,
+];
 
 /** Every rule, run on every DaemonSet. */
 export const allRules: readonly Rule[] = [
@@ -47,4 +66,12 @@ export const allRules: readonly Rule[] = [
   runtimeClassRule,
   rolloutStallRule,
   rolloutDurationRule,
+  // Production practice (each can be turned off in daemonscope.rules)
+  requestsMissingRule,
+  memoryLimitRule,
+  hostNetworkDnsRule,
+  imageTagRule,
+  priorityClassRule,
+  selectorOverlapRule,
+  featureVersionRule,
 ];

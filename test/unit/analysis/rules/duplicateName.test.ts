@@ -6,7 +6,7 @@ test('two DaemonSets with one name and namespace in a file: a warning on the ear
   const text = `${validDaemonSet}---\n${validDaemonSet}`;
   const findings = analyse(text).findings;
   assert.deepEqual(findings.map((f) => [f.code, f.severity, text.slice(f.span.start, f.span.end), f.span.start < validDaemonSet.length]), [['daemonset.duplicate-name', 'warning', 'agent', true]]);
-  assert.match(findings[0]!.message, /monitoring\/agent comes later in this file \(line 35\)/);
+  assert.match(findings[0]!.message, /monitoring\/agent comes later in this file \(line 38\)/);
 });
 
 test('same name in another namespace, or a missing namespace against default, or one DaemonSet: no warning', () => {
