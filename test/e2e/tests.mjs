@@ -118,6 +118,23 @@ tests.push(
     },
   },
   {
+    name: 'clicking a DaemonSet row reveals it in the editor, from another YAML file',
+    async run(w) {
+      await w.openFile('manifests/node-agent.yaml');
+      await w.showContainer('Daemonscope');
+      await w.waitForTree('Placement', (r) => has(r, 'node-agent 2/4 nodes'), 'node-agent in the Placement view');
+      // A YAML file without a DaemonSet leaves node-agent in view.
+      await w.openFile('manifests/highlighting.yaml');
+      await w.showContainer('Daemonscope');
+      const pane = await w.pane('Placement');
+      await pane.locator('.monaco-list-row', { hasText: 'node-agent' }).first().click();
+      await w.waitFor('node-agent.yaml active', () => w.page.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: 'node-agent.yaml' }).first().isVisible());
+      const lines = fixture('manifests/node-agent.yaml').split('\n');
+      const apiVersion = lines.findIndex((l) => l.startsWith('apiVersion:')) + 1;
+      await w.waitFor(`the cursor on line ${apiVersion}`, async () => (await w.page.locator('[id="status.editor.selection"]').innerText()).includes(`Ln ${apiVersion}, Col 1`));
+    },
+  },
+  {
     name: 'a CodeLens above the DaemonSet and the status item summarise its placement',
     async run(w) {
       await w.openFile('manifests/node-agent.yaml');
