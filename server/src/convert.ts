@@ -2,11 +2,29 @@
  * Plain analysis results to LSP types: offsets to `Range`, `Finding` to `Diagnostic`. The only
  * server file that knows positions.
  */
-import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  CompletionItemTag,
+  DiagnosticSeverity,
+  InsertTextFormat,
+  MarkupKind,
+  SymbolKind,
+  type CodeAction,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Hover,
+  type Position,
+  type Range,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { quickFixes } from './analysis/codeActions';
 import type { DiagnosticCode } from './analysis/codes';
+import type { CompletionEntry, CompletionEntryKind } from './analysis/completion';
+import type { HoverResult } from './analysis/hover';
 import type { ParsedFile } from './analysis/parse';
+import type { DocumentSymbolEntry, SymbolKind as EntrySymbolKind } from './analysis/symbols';
 import type { Finding, Severity, Span } from './analysis/types';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
@@ -67,4 +85,60 @@ export function toCodeActions(document: TextDocument, file: ParsedFile, diagnost
     }
   }
   return actions;
+}
+
+/** The offset (0-based UTF-16) of an LSP position. */
+export function toOffset(document: TextDocument, position: Position): number {
+  return document.offsetAt(position);
+}
+
+const completionKinds: Record<CompletionEntryKind, CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  enum: CompletionItemKind.EnumMember,
+  snippet: CompletionItemKind.Snippet,
+  label: CompletionItemKind.Constant,
+  taint: CompletionItemKind.Constant,
+  node: CompletionItemKind.Reference,
+  resource: CompletionItemKind.Unit,
+};
+
+/** A completion item that replaces the entry's span (a text edit on the cursor's line). */
+export function toCompletionItem(document: TextDocument, entry: CompletionEntry): CompletionItem {
+  const item: CompletionItem = {
+    label: entry.label,
+    kind: completionKinds[entry.kind],
+    textEdit: { range: toRange(document, entry.replace), newText: entry.insertText },
+    insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+  };
+  if (entry.detail !== undefined) item.detail = entry.detail;
+  if (entry.documentation !== undefined) item.documentation = { kind: MarkupKind.Markdown, value: entry.documentation };
+  if (entry.sortText !== undefined) item.sortText = entry.sortText;
+  if (entry.filterText !== undefined) item.filterText = entry.filterText;
+  if (entry.deprecated) item.tags = [CompletionItemTag.Deprecated];
+  if (entry.retrigger) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+  return item;
+}
+
+/** A Markdown hover over the entry's span. */
+export function toHover(document: TextDocument, hover: HoverResult): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: toRange(document, hover.span) };
+}
+
+const symbolKinds: Record<EntrySymbolKind, SymbolKind> = {
+  daemonSet: SymbolKind.Class,
+  container: SymbolKind.Object,
+  initContainer: SymbolKind.Object,
+};
+
+/** A hierarchical document symbol (Outline view, breadcrumbs). */
+export function toDocumentSymbol(document: TextDocument, entry: DocumentSymbolEntry): DocumentSymbol {
+  return {
+    name: entry.name,
+    detail: entry.detail,
+    kind: symbolKinds[entry.kind],
+    range: toRange(document, entry.span),
+    selectionRange: toRange(document, entry.selection),
+    children: entry.children.map((child) => toDocumentSymbol(document, child)),
+  };
 }

@@ -5,7 +5,10 @@
 import { CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type CodeAction, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createSchemaValidator, type SchemaValidator } from './analysis/validator';
-import { toCodeActions, toDiagnostic } from './convert';
+import { completeAt } from './analysis/completion';
+import { hoverAt } from './analysis/hover';
+import { documentSymbols } from './analysis/symbols';
+import { toCodeActions, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toOffset } from './convert';
 import { AnalysisCache, SettingsCache } from './documents';
 import { createGuard } from './guard';
 import { registerLiveHandlers } from './live/liveHandlers';
@@ -93,6 +96,9 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
         capabilities: {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
           codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+          completionProvider: { triggerCharacters: [':', ' '] },
+          hoverProvider: true,
+          documentSymbolProvider: { label: 'Daemonscope' },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
         serverInfo: { name: 'daemonscope' },
@@ -149,6 +155,35 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
       if (!document || (only && !only.some((kind) => kind === '' || CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`)))) return [];
       const { analysis } = await analyse(document);
       return analysis.file ? toCodeActions(document, analysis.file, params.context.diagnostics, snippetEdits) : [];
+    }),
+  );
+
+  // Completion reads the text and the cluster only: no analysis, no validation (issue #7).
+  connection.onCompletion(
+    guard('completion', null, async ({ textDocument, position, context }) => {
+      const document = documents.get(textDocument.uri);
+      if (!document) return null;
+      const documentSettings = await settings.get(document.uri);
+      const cluster = clusters.resolve(documentSettings, folders.baseDirOf(document.uri));
+      const options = { schemaKeys: documentSettings.schemaValidation, trigger: context?.triggerCharacter, ...(cluster.ok ? { cluster: cluster.context } : {}) };
+      return completeAt(document.getText(), toOffset(document, position), options).map((entry) => toCompletionItem(document, entry));
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', null, async ({ textDocument, position }) => {
+      const document = documents.get(textDocument.uri);
+      if (!document) return null;
+      const hover = hoverAt((await analyse(document)).analysis, toOffset(document, position));
+      return hover ? toHover(document, hover) : null;
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [], async ({ textDocument }) => {
+      const document = documents.get(textDocument.uri);
+      if (!document) return [];
+      return documentSymbols((await analyse(document)).analysis).map((entry) => toDocumentSymbol(document, entry));
     }),
   );
 

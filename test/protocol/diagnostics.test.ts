@@ -94,7 +94,8 @@ describe('language server over stdio', () => {
 
     await client.change('file:///never/opened.yaml', 'kind: DaemonSet\n', 7);
     await client.close('file:///never/opened.yaml');
-    await assert.rejects(client.request('textDocument/hover', { textDocument: { uri: 'file:///never/opened.yaml' }, position: { line: 0, character: 0 } }), /Unhandled method|not found/i);
+    // Hover is handled (issue #7): an unknown document answers null.
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 'file:///never/opened.yaml' }, position: { line: 0, character: 0 } }), null);
 
     const uri = 'untitled:Untitled-1';
     await client.open(uri, typo);

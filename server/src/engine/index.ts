@@ -40,6 +40,14 @@ export type { NodeInspection } from './inspect';
 /** Taint and toleration helpers (`ToleratesTaint`, the DaemonSet controller's automatic tolerations). */
 export { toleratesTaint, daemonPodTolerations, formatTaint } from './taints';
 
+/**
+ * Reading one toleration or node affinity requirement as the engine does, and matching it on a
+ * node: hover explains a single toleration or `matchExpressions` entry with the engine's semantics.
+ */
+export { readTolerations } from './podSpec';
+export { readRequiredAffinity, requirementMatches, formatRequirement } from './nodeAffinity';
+export type { Requirement } from './nodeAffinity';
+
 /** Namespace default node selectors (PodNodeSelector, OpenShift). */
 export { namespaceSelector, parseSelectorAnnotation, namespaceSelectorAnnotations } from './namespaceSelector';
 export type { NamespaceSelector } from './namespaceSelector';
