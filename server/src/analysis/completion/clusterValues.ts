@@ -110,7 +110,7 @@ export function clusterValueEntries(ctx: CursorContext, path: readonly PathSegme
     }
     case 'taintEffect': {
       const facts = taintIndex(cluster).get(ctx.siblings.get('key') ?? '');
-      return [...(facts?.effects ?? [])].map(([effect, nodes]) => value(effect, 'enum', `${ctx.siblings.get('key')}: ${nodesPhrase(nodes)}`, undefined, `0_${effect}`));
+      return [...(facts?.effects ?? [])].map(([effect, nodes]) => value(effect, 'enum', `${ctx.siblings.get('key')}: ${nodesPhrase(nodes)}`, undefined, `00_${effect}`));
     }
     default:
       return [];

@@ -10,6 +10,7 @@ import { schemaAt } from '../schema';
 import { clusterKeyEntries, clusterValueEntries, hasClusterValues } from './clusterValues';
 import { cursorContext, type CursorContext } from './context';
 import { itemSnippetEntry, schemaKeyEntries } from './keys';
+import { mirroredLabelEntries } from './labels';
 import { documentLines, isBlank, type Line } from './lines';
 import { daemonSetSkeleton, isObject } from './snippets';
 import type { CompletionEntry, CompletionOptions } from './types';
@@ -47,9 +48,9 @@ function skeletonEntry(lines: readonly Line[], cursorLine: number, offset: numbe
 
 const hasValues = (path: readonly PathSegment[]): boolean => hasSchemaValues(path) || hasClusterValues(path);
 
-/** Keys for the mapping at `containerPath`: cluster/resource keys, then schema keys (when enabled). */
-function keyEntries(ctx: CursorContext, containerPath: PathSegment[], options: CompletionOptions): CompletionEntry[] {
-  const entries = clusterKeyEntries(ctx, containerPath, options.cluster?.cluster);
+/** Keys for the mapping at `containerPath`: mirrored labels, cluster/resource keys, then schema keys (when enabled). */
+function keyEntries(ctx: CursorContext, containerPath: PathSegment[], options: CompletionOptions, documentText: string): CompletionEntry[] {
+  const entries = [...mirroredLabelEntries(ctx, containerPath, documentText), ...clusterKeyEntries(ctx, containerPath, options.cluster?.cluster)];
   if (options.schemaKeys) entries.push(...schemaKeyEntries(ctx, containerPath, hasValues));
   return entries;
 }
@@ -76,16 +77,17 @@ export function completeAt(text: string, offset: number, options: CompletionOpti
   if (!isDaemonSet(lines)) return [];
   const ctx = cursorContext(text, offset, doc);
   if (!ctx || (typed && ctx.kind === 'key')) return [];
+  const documentText = (): string => text.slice(doc.span.start, doc.span.end);
   switch (ctx.kind) {
     case 'key':
-      return keyEntries(ctx, ctx.path, options);
+      return keyEntries(ctx, ctx.path, options, documentText());
     case 'value':
       return valueEntries(ctx, ctx.path, options);
     case 'item': {
       const item = schemaAt(ctx.path);
       if (item && isObject(item.schema)) {
         const whole = options.schemaKeys ? itemSnippetEntry(ctx) : undefined;
-        return [...(whole ? [whole] : []), ...keyEntries(ctx, ctx.path, options)];
+        return [...(whole ? [whole] : []), ...keyEntries(ctx, ctx.path, options, documentText())];
       }
       return valueEntries(ctx, ctx.path, options);
     }

@@ -16,6 +16,9 @@ const valueDocs: Record<string, Record<string, string>> = {
     RollingUpdate: 'Replace pods node by node, at most `maxUnavailable` (or `maxSurge`) at a time. The default.',
     OnDelete: 'Template changes reach running pods only when someone deletes them; the controller then creates the new version on that node.',
   },
+  restartPolicy: {
+    Always: 'The only value a DaemonSet allows (the API server rejects OnFailure and Never for its pods).',
+  },
   'tolerations.operator': {
     Exists: 'Tolerates the taint whatever its value (leave `value` empty); with no `key`, every taint.',
     Equal: 'Tolerates the taint only when its value equals `value`. The default.',
@@ -39,6 +42,9 @@ const valueDocs: Record<string, Record<string, string>> = {
     None: 'Only what `dnsConfig` says.',
   },
 };
+
+// Values behind alpha feature gates that are off by default: proposed last.
+const alphaValues = new Set(['operator.Lt', 'operator.Gt']);
 
 // k8s.io/api core/v1 types.go PodSpec.PriorityClassName: the two built-in classes.
 const priorityClasses: [string, string][] = [
@@ -78,8 +84,13 @@ export function schemaValueEntries(ctx: CursorContext, path: readonly PathSegmen
   const key = lastKey(path) ?? '';
   if (key === 'priorityClassName') return priorityClasses.map(([name, doc]) => entry(ctx, name, 'value', doc));
   const docs = valueDocs[`${lastKey(path.slice(0, -1).filter((s) => typeof s === 'string')) ?? ''}.${key}`] ?? valueDocs[key];
-  const values = (node.schema.enum ?? []).filter((value): value is string => typeof value === 'string' && value !== '');
-  if (values.length > 0) return values.map((value) => entry(ctx, value, 'enum', docs?.[value]));
+  let values = (node.schema.enum ?? []).filter((value): value is string => typeof value === 'string' && value !== '');
+  // pkg/apis/apps/validation/validation.go ValidateDaemonSetSpec: a DaemonSet's pods allow only Always.
+  if (path.join('.') === 'spec.template.spec.restartPolicy') values = ['Always'];
+  if (values.length > 0) {
+    // Keep the table's order (defaults and common values first), alpha-gated values last.
+    return values.map((value, i) => ({ ...entry(ctx, value, 'enum', docs?.[value]), sortText: `${alphaValues.has(`${key}.${value}`) ? 1 : 0}_${String(i).padStart(2, '0')}` }));
+  }
   if (node.schema.type === 'boolean') return ['true', 'false'].map((value) => entry(ctx, value, 'value'));
   return [];
 }

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { yamlScalar } from '../../../../server/src/analysis/completion/clusterValues';
 import { clusterContext, inlineCluster } from '../../../helpers/cluster';
-import { complete, entry, head, labels, replaced } from './helpers';
+import { complete, entry, head, labels, replaced, sorted } from './helpers';
 
 const podSpec = `${head}spec:\n  template:\n    spec:\n`;
 const expressions = `${podSpec}      affinity:
@@ -83,6 +83,7 @@ describe('completion from the cluster', () => {
       ['NoExecute', 'dedicated: 1 node: a-node'],
       ['PreferNoSchedule', undefined],
     ]);
+    assert.deepEqual(sorted(effects), ['NoExecute', 'NoSchedule', 'PreferNoSchedule'], 'the effects the key carries first');
   });
 
   test('topologyKey: node label keys', () => {

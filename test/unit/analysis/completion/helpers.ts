@@ -29,7 +29,8 @@ export function replaced(text: string, e: CompletionEntry): string {
   return text.slice(e.replace.start, e.replace.end);
 }
 
-/** Labels sorted as the editor sorts them (sortText, then label). */
+/** Labels sorted as VS Code sorts them with nothing typed: lower-cased sortText (else label) by code unit. */
 export function sorted(entries: readonly CompletionEntry[]): string[] {
-  return [...entries].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((e) => e.label);
+  const key = (e: CompletionEntry): string => (e.sortText ?? e.label).toLowerCase();
+  return [...entries].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((e) => e.label);
 }

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { complete, entry, head, labels, replaced } from './helpers';
+import { complete, entry, head, labels, replaced, sorted } from './helpers';
 
 const podSpec = `${head}spec:\n  template:\n    spec:\n`;
 
@@ -20,7 +20,6 @@ describe('value completion from the schema', () => {
   // The enum table: scripts/schemaEnums.json (values checked against the OpenAPI descriptions).
   for (const [path, key, expected] of [
     ['      containers:\n        - name: a\n          ', 'imagePullPolicy', ['Always', 'Never', 'IfNotPresent']],
-    ['      ', 'restartPolicy', ['Always', 'OnFailure', 'Never']],
     ['      ', 'dnsPolicy', ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']],
     ['      tolerations:\n        - ', 'operator', ['Exists', 'Equal', 'Lt', 'Gt']],
   ] as const) {
@@ -28,6 +27,17 @@ describe('value completion from the schema', () => {
       assert.deepEqual(labels(complete(`${podSpec}${path}${key}: |\n`, { cluster: undefined }).entries), expected);
     });
   }
+
+  test('restartPolicy: only Always, the one value a DaemonSet allows (apps validation ValidateDaemonSetSpec)', () => {
+    const { entries } = complete(`${podSpec}      restartPolicy: |\n`);
+    assert.deepEqual(labels(entries), ['Always']);
+    assert.match(entries[0]!.documentation ?? '', /only value a DaemonSet allows/);
+  });
+
+  test('toleration operators behind an alpha gate sort last', () => {
+    const { entries } = complete(`${podSpec}      tolerations:\n        - operator: |\n`);
+    assert.deepEqual(sorted(entries), ['Exists', 'Equal', 'Lt', 'Gt']);
+  });
 
   test('booleans offer true and false; priorityClassName the two built-in classes', () => {
     assert.deepEqual(labels(complete(`${podSpec}      hostNetwork: |\n`).entries), ['true', 'false']);
