@@ -37,10 +37,11 @@ export function daemonSetKey(ds: { name: string; namespace: string }): string {
   return `${ds.namespace}/${ds.name}`;
 }
 
-/** "embedded · 10 nodes" or "nodes.yaml · 3 nodes": which cluster a preview was computed on ("no cluster loaded" when it could not be). */
+/** "embedded · 10 nodes", "nodes.yaml · 3 nodes" or "context prod-eu · 120 nodes": which cluster a preview was computed on ("no cluster loaded" when it could not be). */
 export function describeCluster(cluster: ClusterInfo): string {
   if (cluster.source === '') return 'no cluster loaded';
-  const source = cluster.source === 'embedded' ? 'embedded' : baseName(cluster.source);
+  // A live source is "context NAME"; context names may hold slashes (EKS ARNs), so keep it whole.
+  const source = cluster.source === 'embedded' || cluster.source.startsWith('context ') ? cluster.source : baseName(cluster.source);
   return `${source} · ${cluster.nodes} ${plural(cluster.nodes, 'node')}`;
 }
 

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeContextItem, describeLiveStatus, formatAge } from '../../../client/src/liveStatusText';
 import type { LiveStatus } from '../../../server/src/protocol';
+import { describeCluster } from '../../../client/src/views/summary';
 
 const now = 1_750_000_000_000;
 const live: LiveStatus = { context: 'prod-eu', state: 'live', nodes: 120, pods: 3400, fetchedAt: now - 12_000, message: null };
@@ -38,4 +39,9 @@ test('no status item when the source is off; warnings for errors and lost watche
 test('context rows show the cluster, namespace and marks', () => {
   assert.deepEqual(describeContextItem({ name: 'prod-eu', cluster: 'eks-eu', namespace: 'ops', current: true }, 'prod-eu'), { label: 'prod-eu', description: 'eks-eu · namespace ops', detail: 'current, in use' });
   assert.deepEqual(describeContextItem({ name: 'dev', cluster: 'kind', namespace: null, current: false }, 'prod-eu'), { label: 'dev', description: 'kind' });
+});
+
+test('the views name a live cluster by its whole context, even an EKS ARN with slashes', () => {
+  assert.equal(describeCluster({ source: 'context prod-eu', nodes: 120 }), 'context prod-eu · 120 nodes');
+  assert.equal(describeCluster({ source: 'context arn:aws:eks:eu-west-1:123456789012:cluster/prod', nodes: 3 }), 'context arn:aws:eks:eu-west-1:123456789012:cluster/prod · 3 nodes');
 });
