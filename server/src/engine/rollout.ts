@@ -165,7 +165,9 @@ function surgeWaves(input: RolloutInput, maxSurge: number, waveSeconds: number):
   const stall = {
     nodes: mergeSorted(stuck, runs.slice(next)),
     reason:
-      `the surge pod cannot start beside the old pod on ${listNodes(stuck)} (on ${blocked.node}: ${describeBlocker(blocked.blocker)}); ` +
+      (stuck.length === 1
+        ? `the surge pod cannot start beside the old pod on ${blocked.node}: ${describeBlocker(blocked.blocker)}; `
+        : `the surge pod cannot start beside the old pod on ${listNodes(stuck)} (on ${blocked.node}: ${describeBlocker(blocked.blocker)}); `) +
       `${stuck.length === 1 ? 'it holds' : 'they hold'} ${stuck.length} of the maxSurge budget of ${maxSurge} for good` +
       (next < runs.length ? `, so the rollout stops with ${runs.length - next} node${runs.length - next === 1 ? '' : 's'} never started` : '') +
       '. Use maxUnavailable instead of maxSurge, or make room for a second pod.',

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { loadCluster, previewDaemonSets, simulateDaemonSet } from '../../../server/src/engine';
+import { buildCluster, loadCluster, previewDaemonSets, readClusterObjects, simulateDaemonSet } from '../../../server/src/engine';
 import type { Cluster } from '../../../server/src/engine';
 
 type Obj = Record<string, unknown>;
@@ -198,5 +198,31 @@ test('property: shuffling nodes, pods or documents changes nothing', () => {
       assert.equal(b, a);
     }),
     params,
+  );
+});
+
+test('property: any value as a DaemonSet or as cluster objects gives a result, never an exception', () => {
+  const c = load([{ kind: 'Node', metadata: { name: 'a' } }]);
+  const junk = fc.jsonValue({ maxDepth: 6 });
+  const shaped = (kind: string) => fc.record({ kind: fc.constant(kind), metadata: fc.record({ name: fc.constantFrom('a', 'b') }), spec: junk, status: junk, overhead: junk, scheduling: junk });
+  const dsShaped = fc.record({ kind: fc.constant('DaemonSet'), metadata: junk, spec: fc.oneof(junk, fc.record({ template: fc.record({ spec: junk }), updateStrategy: junk })) });
+  fc.assert(
+    fc.property(fc.oneof(junk, dsShaped), (value) => {
+      const { result, simulations } = previewDaemonSets([value], c);
+      JSON.stringify(result);
+      for (const s of simulations) for (const n of s.preview.nodes) assert.equal(typeof n.detail, 'string');
+    }),
+    { numRuns: 300 },
+  );
+  fc.assert(
+    fc.property(fc.array(fc.oneof(junk, shaped('Node'), shaped('Pod'), shaped('Namespace'), shaped('RuntimeClass')), { maxLength: 4 }), (values) => {
+      const r = readClusterObjects(values, 'junk.yaml');
+      if (!r.ok) assert.ok(r.problems.every((p) => p.startsWith('junk.yaml')));
+      else if (r.objects.nodes.length > 0) {
+        const built = buildCluster('junk', [r.objects]);
+        if (built.ok) JSON.stringify(previewDaemonSets([{ kind: 'DaemonSet', metadata: { name: 'x' } }], built.cluster).result);
+      }
+    }),
+    { numRuns: 300 },
   );
 });
