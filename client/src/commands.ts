@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { DaemonSetPreview } from '../../server/src/protocol';
 import { clusterFileTarget, section } from './config';
 import type { Ctx } from './context';
+import { pickNodeFixes } from './views/nodeFixes';
 import type { DaemonSetRef, NodeRef } from './views/treeModel';
 
 type Command = (...args: unknown[]) => unknown;
@@ -132,10 +133,9 @@ async function fixNode(ctx: Ctx, arg: unknown): Promise<void> {
   const range = new vscode.Range(ds.range.start.line, ds.range.start.character, ds.range.end.line, ds.range.end.character);
   const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
   const taintKeys = result.clusterNodes?.find((n) => n.name === ref.node)?.taints.map((t) => t.key) ?? [];
-  const mentions = (text: string) => text.includes(ref.node) || taintKeys.some((k) => text.includes(k));
   // A bare Command has a string `command`; a CodeAction has an edit and/or a Command object.
   const codeActions = actions.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
-  const relevant = codeActions.filter((a) => mentions(a.title) || (a.diagnostics ?? []).some((d) => d.source === 'daemonscope' && mentions(d.message)));
+  const relevant = pickNodeFixes(codeActions, ref.node, taintKeys);
   const detail = ds.nodes.find((n) => n.node === ref.node)?.detail ?? '';
   if (relevant.length === 0) {
     void vscode.window.showInformationMessage(`Daemonscope: no quick fix for ${ref.node} (${ref.reason ?? ref.placement}). ${detail}`.trim());
