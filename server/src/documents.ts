@@ -1,48 +1,109 @@
 /**
  * Per-document state of the server: the analysis of each open document, cached by uri and
- * version (an unchanged document is never re-parsed), and its settings, cached per document
- * until the configuration changes.
+ * version (an unchanged document is never re-parsed, an edited one re-parses only the YAML
+ * documents that changed), and its settings, cached per document until the configuration changes.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyseText, type FileAnalysis } from './analysis/analyse';
+import type { FileAnalysis } from './analysis/analyse';
+import { IncrementalAnalyser } from './analysis/incrementalAnalyser';
 import type { SchemaValidator } from './analysis/validator';
 import type { ResolvedCluster } from './clusterService';
 import type { Settings } from './protocol';
 
-interface CachedAnalysis {
+/** How long one slice of analysis may run before the server reads its messages again (ms). */
+const sliceMs = 15;
+
+interface Keyed {
   version: number;
   settings: Settings;
   cluster: ResolvedCluster | undefined;
-  analysis: FileAnalysis;
 }
 
-/** The analyses of open documents, keyed by uri + version + settings object. */
+interface Entry {
+  /** Reuses the parse and findings of unchanged documents from one version to the next. */
+  analyser: IncrementalAnalyser;
+  done?: Keyed & { analysis: FileAnalysis };
+  running?: Keyed & { promise: Promise<FileAnalysis> };
+}
+
+const emptyAnalysis: FileAnalysis = { file: undefined, daemonSets: [], findings: [] };
+
+function sameKey(a: Keyed, document: TextDocument, settings: Settings, cluster: ResolvedCluster | undefined): boolean {
+  return a.version === document.version && a.settings === settings && a.cluster === cluster;
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The analyses of open documents: one incremental analyser per uri (an edit re-parses only the
+ * YAML documents it touched), each version analysed at most once per settings and cluster.
+ * Long analyses (opening a large file) run in slices of about 15 ms, so the server keeps reading
+ * messages; a newer version abandons the older one's run, keeping the documents done so far.
+ */
 export class AnalysisCache {
-  private readonly entries = new Map<string, CachedAnalysis>();
+  private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly validator: SchemaValidator) {}
 
   /**
-   * The analysis of `document` at its current version with `settings` on `cluster` (undefined:
-   * no cluster at all); computed at most once per version, settings and cluster.
+   * The analysis of `document` with `settings` on `cluster` (undefined: no cluster at all). If
+   * the document changes while it is computed, resolves to the analysis of the newer version
+   * (compare `document.version` to know). Resolves to an empty analysis if the document is closed.
    */
-  get(document: TextDocument, settings: Settings, cluster?: ResolvedCluster): FileAnalysis {
-    const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.settings === settings && cached.cluster === cluster) return cached.analysis;
-    const analysis = analyseText(document.getText(), {
+  get(document: TextDocument, settings: Settings, cluster?: ResolvedCluster): Promise<FileAnalysis> {
+    let entry = this.entries.get(document.uri);
+    if (!entry) {
+      entry = { analyser: new IncrementalAnalyser() };
+      this.entries.set(document.uri, entry);
+    }
+    if (entry.done && sameKey(entry.done, document, settings, cluster)) return Promise.resolve(entry.done.analysis);
+    if (entry.running && sameKey(entry.running, document, settings, cluster)) return entry.running.promise;
+    const running = { version: document.version, settings, cluster, promise: Promise.resolve(emptyAnalysis) };
+    entry.running = running;
+    running.promise = this.run(entry, running, document);
+    return running.promise;
+  }
+
+  private async run(entry: Entry, run: Keyed, document: TextDocument): Promise<FileAnalysis> {
+    const { settings, cluster } = run;
+    const steps = entry.analyser.steps(document.getText(), {
       options: settings,
       validator: this.validator,
       ...(cluster?.ok ? { cluster: cluster.context } : {}),
       ...(cluster && !cluster.ok ? { clusterProblem: { code: cluster.code, message: cluster.message } } : {}),
     });
-    this.entries.set(document.uri, { version: document.version, settings, cluster, analysis });
-    return analysis;
+    for (;;) {
+      const deadline = performance.now() + sliceMs;
+      let next = steps.next();
+      while (!next.done && performance.now() < deadline) next = steps.next();
+      if (next.done) {
+        if (entry.running === run) {
+          entry.running = undefined;
+          entry.done = { ...run, analysis: next.value };
+        }
+        return next.value;
+      }
+      await nextTurn();
+      if (this.entries.get(document.uri) !== entry) return emptyAnalysis;
+      // Superseded by a newer run (a newer version or settings): its result is the one wanted.
+      if (entry.running !== run) return entry.running?.promise ?? this.get(document, settings, cluster);
+      if (document.version !== run.version) {
+        entry.running = undefined;
+        return this.get(document, settings, cluster);
+      }
+    }
   }
 
-  /** Forgets one document (closed) or, without a uri, every document (settings changed). */
+  /**
+   * Forgets one document (closed), or, without a uri, every document's analysis (settings
+   * changed) while keeping the parses for reuse.
+   */
   drop(uri?: string): void {
-    if (uri === undefined) this.entries.clear();
-    else this.entries.delete(uri);
+    if (uri !== undefined) {
+      this.entries.delete(uri);
+      return;
+    }
+    for (const entry of this.entries.values()) entry.done = undefined;
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type CodeAction, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileAnalysis } from './analysis/analyse';
 import { createSchemaValidator, type SchemaValidator } from './analysis/validator';
 import { completeAt } from './analysis/completion';
 import { hoverAt } from './analysis/hover';
@@ -53,17 +54,35 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
   const analyse = async (document: TextDocument) => {
     const documentSettings = await settings.get(document.uri);
     const cluster = clusters.resolve(documentSettings, folders.baseDirOf(document.uri));
-    return { analysis: analyses.get(document, documentSettings, cluster), cluster };
+    return { analysis: await analyses.get(document, documentSettings, cluster), cluster };
   };
 
+  // The analysis last published per uri: a burst of edits publishes the newest once.
+  const published = new Map<string, FileAnalysis>();
   const publishDiagnostics = guard('publishDiagnostics', undefined, async (document: TextDocument): Promise<void> => {
+    const version = document.version;
     const { analysis } = await analyse(document);
     const current = documents.get(document.uri);
-    // Closed or edited while settings were on their way: the newer version publishes instead.
-    if (!current || current.version !== document.version) return;
+    // Closed, or edited while this was computed: the newer version publishes instead.
+    if (!current || current.version !== version || published.get(current.uri) === analysis) return;
+    published.set(current.uri, analysis);
     await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: analysis.findings.map((finding) => toDiagnostic(current, finding)) });
     await connection.sendNotification(PreviewChangedNotification, { uri: current.uri });
   });
+
+  // Edits are analysed once the messages already received are read (two turns of the event
+  // loop, no fixed delay), so a burst of changes is analysed once, at its last version.
+  const scheduled = new Set<string>();
+  const schedulePublish = (document: TextDocument): void => {
+    if (scheduled.has(document.uri)) return;
+    scheduled.add(document.uri);
+    setImmediate(() =>
+      setImmediate(() => {
+        scheduled.delete(document.uri);
+        void publishDiagnostics(document);
+      }),
+    );
+  };
 
   /** Re-analyses every open document (the cluster changed): new diagnostics and previews. */
   const refreshAll = (): void => {
@@ -134,7 +153,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     guard('didChangeContent', undefined, (change) => {
       // An open cluster file being edited: every DaemonSet re-simulates on its unsaved text.
       if (clusters.uses(folders.pathOf(change.document.uri))) refreshAll();
-      else void publishDiagnostics(change.document);
+      else schedulePublish(change.document);
     }),
   );
 
@@ -142,6 +161,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     guard('didClose', undefined, (event) => {
       settings.drop(event.document.uri);
       analyses.drop(event.document.uri);
+      published.delete(event.document.uri);
       void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     }),
   );

@@ -6,6 +6,7 @@
  * (`2024-01-01`, `12:30`) as strings when decoding into an untyped value, so those tags are dropped.
  */
 import { LineCounter, parseAllDocuments, type Document, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
+import { shiftDocument } from './shift';
 import type { Span } from './types';
 
 /** One YAML document of a file. */
@@ -51,4 +52,29 @@ export function parseYamlFile(text: string): ParsedFile {
     span: { start: document.range[0], end: document.range[2] },
   }));
   return { text, lineCounter, documents };
+}
+
+/**
+ * Parses one chunk of a file (chunks.ts) that starts at offset `base`: its documents, with every
+ * position moved to the file's offsets. A chunk that another follows is parsed with the `---` it
+ * is followed by, so that error recovery at its end sees what it sees in the whole stream (a
+ * broken document ends where it would), and the document that marker opens is dropped. Throws
+ * only where the parser does (stack exhaustion on pathological nesting).
+ */
+export function parseChunk(text: string, base: number, last: boolean): Document.Parsed[] {
+  let list = parseDocuments(last ? text : `${text}---\n`);
+  if (!last) {
+    const opened = list[list.length - 1];
+    // An unterminated quoted scalar runs over `---` in yaml's error recovery (not in kubectl,
+    // which splits at `---` lines first): then the chunk is parsed on its own.
+    if (opened && opened.range[0] === text.length) list.pop();
+    else list = parseDocuments(text);
+  }
+  for (const document of list) shiftDocument(document, base);
+  return list;
+}
+
+function parseDocuments(text: string): Document.Parsed[] {
+  const parsed = parseAllDocuments(text, yamlParseOptions);
+  return Array.isArray(parsed) ? parsed : [];
 }

@@ -5,8 +5,22 @@
  * on every DaemonSet that a later one replaces. A missing namespace counts as `default`.
  */
 import { DiagnosticCode } from '../codes';
+import type { DaemonSetModel } from '../model';
 import { findingAt } from './fields';
+import { perFile } from './fileIndex';
 import type { Rule } from './rule';
+
+/** The last DaemonSet of each namespace/name, built once per analysis. */
+const lastByName = perFile((daemonSets): Map<string, DaemonSetModel> => {
+  const last = new Map<string, DaemonSetModel>();
+  for (const model of daemonSets) {
+    if (model.name === undefined) continue;
+    const key = `${model.namespace ?? 'default'}\0${model.name}`;
+    const seen = last.get(key);
+    if (!seen || model.index > seen.index) last.set(key, model);
+  }
+  return last;
+});
 
 export const duplicateNameRule: Rule = {
   name: 'duplicateName',
@@ -14,9 +28,8 @@ export const duplicateNameRule: Rule = {
   check(model, context) {
     if (model.name === undefined) return [];
     const namespace = model.namespace ?? 'default';
-    const later = context.daemonSets.filter((other) => other.index > model.index && other.name === model.name && (other.namespace ?? 'default') === namespace);
-    if (later.length === 0) return [];
-    const last = later[later.length - 1]!;
+    const last = lastByName(context.daemonSets).get(`${namespace}\0${model.name}`);
+    if (!last || last.index <= model.index) return [];
     const line = context.file.lineCounter.linePos(last.anchor.start).line;
     return [
       findingAt(model, {

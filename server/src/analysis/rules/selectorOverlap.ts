@@ -7,18 +7,101 @@
  * A warning on the selector, naming the other DaemonSet.
  */
 import { DiagnosticCode } from '../codes';
-import { failingRequirements, labelsOf, parseSelector } from '../labelSelector';
+import { failingRequirements, labelsOf, parseSelector, type ParsedSelector } from '../labelSelector';
 import type { DaemonSetModel } from '../model';
 import { findingAt, record, recordAt } from './fields';
+import { perFile } from './fileIndex';
 import type { Rule } from './rule';
 import { selectorPath } from './selector';
 
+/** One DaemonSet that can take part in an overlap: its parsed selector and template labels. */
+interface Candidate {
+  model: DaemonSetModel;
+  selector: ParsedSelector;
+  labels: Record<string, string>;
+}
+
+/**
+ * The DaemonSets of one namespace, indexed so that each check looks only at the few that can
+ * overlap (a file with hundreds of DaemonSets would otherwise compare every pair on every edit):
+ * by template label (`key` and `key\0value`), and by each selector's pivot, a requirement every
+ * matched pod must have (`In` one value: `key\0value`; `In` or `Exists`: `key`).
+ */
+interface NamespaceIndex {
+  all: Candidate[];
+  of: Map<DaemonSetModel, Candidate>;
+  byLabel: Map<string, Candidate[]>;
+  byPivot: Map<string, Candidate[]>;
+  /** Selectors without an In or Exists requirement (only NotIn, DoesNotExist): they may match anything. */
+  unpivoted: Candidate[];
+}
+
+function push(map: Map<string, Candidate[]>, key: string, candidate: Candidate): void {
+  const list = map.get(key);
+  if (list) list.push(candidate);
+  else map.set(key, [candidate]);
+}
+
+/** The requirement key every pod `selector` selects must carry, or undefined when there is none. */
+function pivotOf(selector: ParsedSelector): string | undefined {
+  let pivot: string | undefined;
+  for (const requirement of selector.requirements) {
+    if (requirement.operator === 'In' && requirement.values.length === 1) return `${requirement.key}\0${requirement.values[0]}`;
+    if (requirement.operator === 'In' || requirement.operator === 'Exists') pivot ??= requirement.key;
+  }
+  return pivot;
+}
+
+/** The candidates of a file by namespace, built once per analysis. */
+const indexOf = perFile((daemonSets): Map<string, NamespaceIndex> => {
+  const index = new Map<string, NamespaceIndex>();
+  for (const model of daemonSets) {
+    if (model.value === undefined || model.name === undefined) continue;
+    const namespace = model.namespace ?? 'default';
+    let entry = index.get(namespace);
+    if (!entry) {
+      entry = { all: [], of: new Map(), byLabel: new Map(), byPivot: new Map(), unpivoted: [] };
+      index.set(namespace, entry);
+    }
+    const candidate: Candidate = {
+      model,
+      selector: parseSelector(record(model.value.spec)?.selector, selectorPath),
+      labels: labelsOf(recordAt(model.value, ['spec', 'template'])?.metadata),
+    };
+    entry.all.push(candidate);
+    entry.of.set(model, candidate);
+    for (const [key, value] of Object.entries(candidate.labels)) {
+      push(entry.byLabel, key, candidate);
+      push(entry.byLabel, `${key}\0${value}`, candidate);
+    }
+    // Only a usable selector can select anything (`failingRequirements` is undefined otherwise).
+    if (candidate.selector.kind !== 'requirements' || candidate.selector.problems.length > 0) continue;
+    const pivot = pivotOf(candidate.selector);
+    if (pivot === undefined) entry.unpivoted.push(candidate);
+    else push(entry.byPivot, pivot, candidate);
+  }
+  return index;
+});
+
 /** Whether `selector`'s DaemonSet selects the pods of `other` (its template labels). */
-function selects(selector: DaemonSetModel, other: DaemonSetModel): boolean {
-  const parsed = parseSelector(record(selector.value?.spec)?.selector, selectorPath);
-  if (parsed.kind !== 'requirements') return false;
-  const failing = failingRequirements(parsed, labelsOf(recordAt(other.value, ['spec', 'template'])?.metadata));
+function selects(selector: Candidate, other: Candidate): boolean {
+  if (selector.selector.kind !== 'requirements') return false;
+  const failing = failingRequirements(selector.selector, other.labels);
   return failing !== undefined && failing.length === 0;
+}
+
+/** The DaemonSets of `entry` whose selectors overlap with `self`'s, in document order. */
+function overlapping(self: Candidate, entry: NamespaceIndex): DaemonSetModel[] {
+  const pivot = pivotOf(self.selector);
+  const selected = pivot === undefined ? entry.all : (entry.byLabel.get(pivot) ?? []);
+  const selecting = [...entry.unpivoted];
+  for (const [key, value] of Object.entries(self.labels)) {
+    selecting.push(...(entry.byPivot.get(key) ?? []), ...(entry.byPivot.get(`${key}\0${value}`) ?? []));
+  }
+  const found = new Set<DaemonSetModel>();
+  for (const other of selected) if (other.model.name !== self.model.name && selects(self, other)) found.add(other.model);
+  for (const other of selecting) if (other.model.name !== self.model.name && selects(other, self)) found.add(other.model);
+  return [...found].sort((a, b) => a.index - b.index);
 }
 
 export const selectorOverlapRule: Rule = {
@@ -27,12 +110,12 @@ export const selectorOverlapRule: Rule = {
   check(model, context) {
     if (model.name === undefined) return [];
     const namespace = model.namespace ?? 'default';
-    const others = context.daemonSets.filter(
-      (other) => other !== model && other.value !== undefined && other.name !== undefined && other.name !== model.name && (other.namespace ?? 'default') === namespace,
-    );
-    const overlapping = others.filter((other) => selects(model, other) || selects(other, model));
-    if (overlapping.length === 0) return [];
-    const names = overlapping.map((other) => `${other.name} (line ${context.file.lineCounter.linePos(other.anchor.start).line})`);
+    const entry = indexOf(context.daemonSets).get(namespace);
+    const self = entry?.of.get(model);
+    if (!entry || !self) return [];
+    const others = overlapping(self, entry);
+    if (others.length === 0) return [];
+    const names = others.map((other) => `${other.name} (line ${context.file.lineCounter.linePos(other.anchor.start).line})`);
     return [
       findingAt(model, {
         code: DiagnosticCode.SelectorOverlap,

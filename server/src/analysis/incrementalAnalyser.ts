@@ -1,0 +1,365 @@
+/**
+ * Incremental analysis of one file over its versions. The file is split into its documents at
+ * `---` lines (chunks.ts, no parse needed); each document's parse, model and findings are kept,
+ * keyed by its text, and reused by the next version wherever that text is unchanged, moved by
+ * how far it shifted (shift.ts). So a one-character edit re-parses and re-checks one document.
+ *
+ * Rules that look beyond their document (they read `context.file` or `context.daemonSets`, e.g.
+ * duplicate names) are detected as they run and re-run on every version; the findings of every
+ * other rule are cached per document. Findings are cached per rules, options, validator and
+ * cluster (by identity): a settings or cluster change re-checks every document without re-parsing.
+ *
+ * The results equal a fresh analysis of the whole text (the unit tests compare both); only the
+ * yaml `Document` objects and models are shared between versions and moved in place, so a
+ * `FileAnalysis` is valid until the next `analyse` of the same analyser.
+ */
+import { LineCounter, type Document } from 'yaml';
+import type { AnalysisContext, FileAnalysis } from './analyse';
+import { splitDocuments, type Chunk } from './chunks';
+import { Simulations, type ClusterContext } from './clusterContext';
+import { DiagnosticCode } from './codes';
+import { buildModel, isDaemonSetDocument, type DaemonSetModel, type JsonObject } from './model';
+import { parseChunk, type ParsedDocument, type ParsedFile } from './parse';
+import { applyPolicy } from './policy';
+import { allRules, type AnalysisOptions, type Rule, type RuleContext } from './rules';
+import { shiftDocument, shiftFinding, shiftModel } from './shift';
+import { findTemplateSyntax } from './templates';
+import type { Finding } from './types';
+import type { SchemaValidator } from './validator';
+import { yamlFindings } from './yamlFindings';
+
+/** What findings were computed with; compared by identity. */
+interface RulesKey {
+  options: AnalysisOptions;
+  validator: SchemaValidator;
+  rules: readonly Rule[];
+  cluster: ClusterContext | undefined;
+}
+
+/** The cached findings of one DaemonSet, at its entry's `base`. */
+interface CachedFindings {
+  key: RulesKey;
+  /** YAML errors and the findings of rules that only read the model. */
+  local: Finding[];
+  /** Rules that read the whole file for this model: re-run on every version. */
+  fileScoped: Rule[];
+}
+
+/** One parsed document of a chunk, with its model when it is a DaemonSet. */
+interface DocumentEntry {
+  /** Positions as of the entry's `documentBase`; read it through `documentOf`. */
+  document: Document.Parsed;
+  /** Undefined until judged; null when the document is not a DaemonSet. */
+  model: DaemonSetModel | null | undefined;
+  findings?: CachedFindings;
+}
+
+/** One chunk's parse; positions are absolute for a chunk starting at `base`. */
+interface ChunkEntry {
+  text: string;
+  /** Whether the chunk ended the file (it is parsed differently: chunks.ts, `parseChunk`). */
+  last: boolean;
+  /** Where the chunk starts in the current version. */
+  base: number;
+  /**
+   * Where it started when its documents' positions were last moved: documents are moved on first
+   * read only (most are never read between two edits), so an edit costs no walk over the others.
+   */
+  documentBase: number;
+  documents: DocumentEntry[];
+}
+
+/** Moves the entry's documents to its current base if they are not there yet. */
+function sync(entry: ChunkEntry): void {
+  const delta = entry.base - entry.documentBase;
+  if (delta === 0) return;
+  for (const item of entry.documents) shiftDocument(item.document, delta);
+  entry.documentBase = entry.base;
+}
+
+/** The parsed document of `item`, at its current position. */
+function documentOf(entry: ChunkEntry, item: DocumentEntry): Document.Parsed {
+  sync(entry);
+  return item.document;
+}
+
+/** `target.document` read through `documentOf`, so that it is moved on first read. */
+function defineDocument(target: { document: Document.Parsed }, entry: ChunkEntry, item: DocumentEntry): void {
+  Object.defineProperty(target, 'document', { get: () => documentOf(entry, item), enumerable: true, configurable: true });
+}
+
+// Block, flow and JSON style: `kind: DaemonSet`, `{kind: DaemonSet}`, `"kind": "DaemonSet"`.
+const daemonSetMention = /\bkind["']?[ \t]*:[ \t]*["']?DaemonSet\b/;
+
+/**
+ * Analyses successive versions of one file, reusing per-document work. Not shared between
+ * files. `analyse` runs to completion; `steps` can be run in slices and abandoned.
+ */
+export class IncrementalAnalyser {
+  /** Entries of the last analysis (and of abandoned ones), by chunk text. */
+  private pool = new Map<string, ChunkEntry[]>();
+  private running: Generator<void, FileAnalysis, void> | undefined;
+  private simulations: Simulations | undefined;
+  /** What the last run did: chunks parsed and reused, DaemonSets checked (for tests and logs). */
+  readonly lastRun = { parsed: 0, reused: 0, checked: 0 };
+
+  /** The analysis of `text` (a whole file); never throws for bad input. */
+  analyse(text: string, context: AnalysisContext): FileAnalysis {
+    const steps = this.steps(text, context);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  /**
+   * The same analysis as a generator that yields between documents, so a caller can run it in
+   * time slices and drop it when a newer version arrives (work done so far is kept for the next
+   * run). Starting a new run abandons the previous one.
+   */
+  steps(text: string, context: AnalysisContext): Generator<void, FileAnalysis, void> {
+    this.running?.return(undefined as never);
+    const run = this.run(text, context);
+    this.running = run;
+    return run;
+  }
+
+  /** How many chunk entries are kept (for tests: bounded by the documents of the last version). */
+  get cachedChunks(): number {
+    let count = 0;
+    for (const entries of this.pool.values()) count += entries.length;
+    return count;
+  }
+
+  private *run(text: string, context: AnalysisContext): Generator<void, FileAnalysis, void> {
+    const { options } = context;
+    const mention = daemonSetMention.exec(text);
+    if (mention === null) return { file: undefined, daemonSets: [], findings: [] };
+    const mentionSpan = { start: mention.index, end: mention.index + 'kind'.length };
+    if (exceeds(text, options.maxFileSize)) {
+      const megabytes = (options.maxFileSize / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+      return skipped(text, options, 'too-large', {
+        code: DiagnosticCode.FileTooLarge,
+        severity: 'info',
+        message: `This file is larger than ${megabytes} MB (setting daemonscope.maxFileSize), so Daemonscope does not analyse it.`,
+        span: mentionSpan,
+      });
+    }
+    const fresh: ChunkEntry[] = [];
+    let completed = false;
+    Object.assign(this.lastRun, { parsed: 0, reused: 0, checked: 0 });
+    try {
+      // Phase 1: every document parsed (or taken from the pool and moved), every DaemonSet modelled.
+      const documents: ParsedDocument[] = [];
+      const daemonSets: DaemonSetModel[] = [];
+      const chunks = splitDocuments(text);
+      for (const [i, chunk] of chunks.entries()) {
+        const last = i === chunks.length - 1;
+        let entry: ChunkEntry;
+        try {
+          const reused = this.take(chunk, last);
+          entry = reused ?? parseEntry(chunk, last);
+          this.lastRun[reused ? 'reused' : 'parsed']++;
+        } catch (error) {
+          // The YAML parser recurses; pathological nesting can exhaust the stack.
+          return skipped(text, options, 'unparsable', {
+            code: DiagnosticCode.YamlSyntax,
+            severity: 'error',
+            message: `This file cannot be parsed: ${error instanceof Error ? error.message : String(error)}`,
+            span: mentionSpan,
+          });
+        }
+        fresh.push(entry);
+        const delta = entry.base - entry.documentBase;
+        for (const item of entry.documents) {
+          const range = item.document.range;
+          const parsed = { index: documents.length, span: { start: range[0] + delta, end: range[2] + delta } } as ParsedDocument;
+          defineDocument(parsed, entry, item);
+          documents.push(parsed);
+          if (item.model === undefined) {
+            item.model = isDaemonSetDocument(parsed, text) ? buildModel(parsed, text) : null;
+            if (item.model) defineDocument(item.model, entry, item);
+          }
+          if (item.model) {
+            item.model.index = parsed.index;
+            daemonSets.push(item.model);
+          }
+        }
+        yield;
+      }
+      const file: ParsedFile = { text, lineCounter: lineCounterOf(text), documents };
+      const template = findTemplateSyntax(file);
+      if (template !== undefined) {
+        completed = true;
+        return skipped(text, options, 'templated', {
+          code: DiagnosticCode.TemplatedFile,
+          severity: 'info',
+          message:
+            'This file contains template syntax ({{ }}), so Daemonscope does not analyse it. Check the rendered manifests instead, e.g. `helm template . | daemonscope check -`.',
+          span: template,
+        });
+      }
+
+      // Phase 2: findings per DaemonSet, cached unless the rules, settings or cluster changed.
+      const simulations = this.simulationsFor(context.cluster);
+      const ruleContext: RuleContext = { file, daemonSets, options, validator: context.validator, ...(simulations ? { simulations } : {}) };
+      const key: RulesKey = { options, validator: context.validator, rules: context.rules ?? allRules, cluster: context.cluster };
+      const findings: Finding[] = [];
+      for (const entry of fresh) {
+        for (const item of entry.documents) {
+          const model = item.model;
+          if (!model) continue;
+          if (!item.findings || !sameKey(item.findings.key, key)) {
+            item.findings = checkModel(model, ruleContext, key);
+            this.lastRun.checked++;
+            yield;
+          }
+          findings.push(...item.findings.local);
+          const valued = model as DaemonSetModel & { value: JsonObject };
+          for (const rule of item.findings.fileScoped) findings.push(...rule.check(valued, ruleContext));
+        }
+      }
+      const { clusterProblem } = context;
+      if (clusterProblem) for (const model of daemonSets) findings.push({ ...clusterProblem, severity: 'warning', span: model.anchor });
+      const lineOf = (offset: number): number => file.lineCounter.linePos(offset).line - 1;
+      completed = true;
+      return { file, daemonSets, findings: applyPolicy(findings, text, lineOf, options.rules), ...(simulations ? { simulations } : {}) };
+    } finally {
+      this.keep(fresh, completed);
+      if (this.running === undefined || completed) this.running = undefined;
+    }
+  }
+
+  /** An unused entry of the pool with this chunk's text, moved to the chunk's position. */
+  private take(chunk: Chunk, last: boolean): ChunkEntry | undefined {
+    const candidates = this.pool.get(chunk.text);
+    const at = candidates ? candidates.findIndex((entry) => entry.last === last) : -1;
+    if (at < 0) return undefined;
+    const [entry] = candidates!.splice(at, 1);
+    if (candidates!.length === 0) this.pool.delete(chunk.text);
+    const delta = chunk.span.start - entry.base;
+    if (delta !== 0) {
+      for (const item of entry.documents) {
+        if (item.model) shiftModel(item.model, delta);
+        if (item.findings) item.findings = { ...item.findings, local: item.findings.local.map((finding) => shiftFinding(finding, delta)) };
+      }
+      entry.base = chunk.span.start;
+    }
+    return entry;
+  }
+
+  /**
+   * After a run: a completed run's entries replace the pool (so it never outgrows the file); an
+   * abandoned run's entries join what is left of it, for the next run to take.
+   */
+  private keep(fresh: ChunkEntry[], completed: boolean): void {
+    if (completed) this.pool = new Map();
+    for (const entry of fresh) {
+      const list = this.pool.get(entry.text);
+      if (list) list.push(entry);
+      else this.pool.set(entry.text, [entry]);
+    }
+  }
+
+  private simulationsFor(cluster: ClusterContext | undefined): Simulations | undefined {
+    if (!cluster) return undefined;
+    if (this.simulations?.context !== cluster) this.simulations = new Simulations(cluster);
+    return this.simulations;
+  }
+}
+
+function sameKey(a: RulesKey, b: RulesKey): boolean {
+  return a.options === b.options && a.validator === b.validator && a.rules === b.rules && a.cluster === b.cluster;
+}
+
+function parseEntry(chunk: Chunk, last: boolean): ChunkEntry {
+  const documents = parseChunk(chunk.text, chunk.span.start, last).map((document) => ({ document, model: undefined }));
+  return { text: chunk.text, last, base: chunk.span.start, documentBase: chunk.span.start, documents };
+}
+
+/**
+ * The findings of one DaemonSet document: its YAML errors, then (if it decoded) every rule's.
+ * Each rule runs with a context that notices when it reads the file or the other DaemonSets;
+ * those rules' findings are not kept but the rules listed, to be re-run on every version.
+ */
+function checkModel(model: DaemonSetModel, context: RuleContext, key: RulesKey): CachedFindings {
+  const local = yamlFindings(model.document, context.file.text);
+  if (model.problem) local.push({ code: DiagnosticCode.YamlSyntax, severity: 'error', message: model.problem.message, span: model.problem.span });
+  const fileScoped: Rule[] = [];
+  const value = model.value;
+  if (value !== undefined) {
+    let wide = false;
+    const tracking: RuleContext = {
+      get file() {
+        wide = true;
+        return context.file;
+      },
+      get daemonSets() {
+        wide = true;
+        return context.daemonSets;
+      },
+      options: context.options,
+      validator: context.validator,
+      ...(context.simulations ? { simulations: context.simulations } : {}),
+    };
+    const withValue = model as DaemonSetModel & { value: JsonObject };
+    for (const rule of key.rules) {
+      wide = false;
+      const found = rule.check(withValue, tracking);
+      if (wide) fileScoped.push(rule);
+      else local.push(...found);
+    }
+  }
+  return { key, local, fileScoped };
+}
+
+/**
+ * A LineCounter of `text` without parsing it: a line starts at 0 and after every `\n` (yaml's own
+ * counter misses some inside broken flow collections). Built on first use.
+ */
+function lineCounterOf(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  let starts: number[] | undefined;
+  Object.defineProperty(lineCounter, 'lineStarts', {
+    get(): number[] {
+      if (!starts) {
+        starts = [0];
+        for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+      }
+      return starts;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  return lineCounter;
+}
+
+function skipped(text: string, options: AnalysisOptions, reason: FileAnalysis['skipped'], finding: Finding): FileAnalysis {
+  const lineOf = (offset: number): number => countLines(text, offset);
+  return { file: undefined, daemonSets: [], findings: applyPolicy([finding], text, lineOf, options.rules), skipped: reason };
+}
+
+/** The 0-based line of `offset` (for files that were not parsed, so have no LineCounter). */
+function countLines(text: string, offset: number): number {
+  let line = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+/** True when `text` in UTF-8 is longer than `limit` bytes. */
+function exceeds(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+    if (bytes > limit) return true;
+  }
+  return false;
+}
