@@ -46,7 +46,7 @@ describe('exit status', () => {
   });
 
   test('2 for usage errors, with a message on stderr', async () => {
-    for (const args of [['check'], ['check', '--format', 'xml', mistakes], ['check', '--bogus', mistakes], ['check', '--fix', mistakes], ['check', mistakes, '--format']]) {
+    for (const args of [['check'], ['check', '--format', 'xml', mistakes], ['check', '--bogus', mistakes], ['check', '--dry-run', mistakes], ['check', mistakes, '--format']]) {
       const run = await runCliProcess(args);
       assert.equal(run.status, 2, args.join(' '));
       assert.match(run.stderr, /daemonscope check: /);
@@ -64,7 +64,7 @@ describe('exit status', () => {
   test('2 for an unreadable cluster file, a directory without YAML, or a broken config', async () => {
     const cluster = await runCliProcess(['check', '--cluster', 'missing-nodes.yaml', 'samples/ssd-cache.yaml']);
     assert.equal(cluster.status, 2);
-    assert.match(cluster.stderr, /--cluster missing-nodes\.yaml: no such file/);
+    assert.match(cluster.stderr, /missing-nodes\.yaml: cluster file not found/);
     mkdirSync(join(scratch, 'empty'), { recursive: true });
     const empty = await runCliProcess(['check', join(scratch, 'empty')]);
     assert.equal(empty.status, 2);

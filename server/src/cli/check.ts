@@ -1,13 +1,22 @@
 /**
  * `daemonscope check FILE|DIR|-... [--format text|json|sarif] [--config FILE] [--cluster NODES]
- * [--pods PODS]`: the editor's diagnostics on the command line. Directories are searched for
- * `*.yaml`/`*.yml`; `-` reads stdin. Exit status: 0 no error-severity finding, 1 at least one,
- * 2 usage or an unreadable file (2 wins over 1). Files are reported in the order given.
+ * [--pods PODS] [--kubeconfig FILE] [--context NAME] [--fix [--dry-run]]`: the editor's
+ * diagnostics on the command line, cluster-aware rules included (on the embedded cluster unless a
+ * cluster file or a live context is given). Directories are searched for `*.yaml`/`*.yml`; `-`
+ * reads stdin. Exit status: 0 no error-severity finding, 1 at least one, 2 usage, an unreadable
+ * file or a bad cluster file (2 wins over 1). Files are reported in the order given.
+ * `--fix` applies the preferred quick fixes in place and reports what is left (the exit status
+ * is that of a check of the fixed files); `--dry-run` prints the diff instead of writing.
  */
-import { access, readFile } from 'node:fs/promises';
+import { access, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { analyseText } from '../analysis/analyse';
+import { analyseText, type FileAnalysis } from '../analysis/analyse';
+import type { ClusterContext } from '../analysis/clusterContext';
+import { applyPreferredFixes } from '../analysis/codeActions/fixAll';
 import { createSchemaValidator } from '../analysis/validator';
+import { readCluster } from '../clusterFiles';
+import type { ClusterResult } from '../engine';
+import type { LiveSourceOptions } from '../live/liveSource';
 import { defaultSettings, type Settings } from '../protocol';
 import packageJson from '../../../package.json';
 import { formatJson, formatSarif, formatText, type FileResult } from './checkFormats';
@@ -16,8 +25,10 @@ import { describeFsError, expandInputs, readInput, type Input } from './inputs';
 import type { CliIo } from './io';
 import { UsageError } from './io';
 import { createLineIndex } from './lineIndex';
+import { unifiedDiff } from './unifiedDiff';
 
-const usage = 'usage: daemonscope check FILE|DIR|-... [--format text|json|sarif] [--config FILE] [--cluster NODES] [--pods PODS]';
+const usage =
+  'usage: daemonscope check FILE|DIR|-... [--format text|json|sarif] [--config FILE] [--cluster NODES] [--pods PODS] [--kubeconfig FILE] [--context NAME] [--fix [--dry-run]]';
 
 type Format = 'text' | 'json' | 'sarif';
 
@@ -27,13 +38,17 @@ interface CheckArgs {
   config?: string;
   cluster?: string;
   pods?: string;
+  kubeconfig?: string;
+  context?: string;
+  fix: boolean;
+  dryRun: boolean;
 }
 
 const valueFlags = new Set(['--format', '--config', '--cluster', '--pods', '--kubeconfig', '--context']);
 
 /** Parses the arguments; throws UsageError on anything it does not know. */
 export function parseCheckArgs(args: readonly string[]): CheckArgs {
-  const parsed: CheckArgs = { files: [], format: 'text' };
+  const parsed: CheckArgs = { files: [], format: 'text', fix: false, dryRun: false };
   let onlyFiles = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -45,7 +60,10 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
       onlyFiles = true;
       continue;
     }
-    if (arg === '--fix' || arg === '--dry-run') throw new UsageError(`${arg} is not available yet\n${usage}`);
+    if (arg === '--fix' || arg === '--dry-run') {
+      parsed[arg === '--fix' ? 'fix' : 'dryRun'] = true;
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!valueFlags.has(name)) throw new UsageError(`unknown option "${arg}"\n${usage}`);
@@ -57,9 +75,16 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
     } else if (name === '--config') parsed.config = value;
     else if (name === '--cluster') parsed.cluster = value;
     else if (name === '--pods') parsed.pods = value;
-    // --kubeconfig/--context (a live source) are accepted; they matter once checks use a cluster.
+    else if (name === '--kubeconfig') parsed.kubeconfig = value;
+    else parsed.context = value;
   }
   if (parsed.files.length === 0) throw new UsageError(`no files to check\n${usage}`);
+  if (parsed.dryRun && !parsed.fix) throw new UsageError(`--dry-run goes with --fix\n${usage}`);
+  if (parsed.dryRun && parsed.format !== 'text') throw new UsageError('--fix --dry-run prints a diff; it takes no --format');
+  if (parsed.fix && !parsed.dryRun && parsed.files.includes('-')) throw new UsageError('--fix cannot write to stdin; add --dry-run to see the diff');
+  if ((parsed.kubeconfig !== undefined || parsed.context !== undefined) && (parsed.cluster !== undefined || parsed.pods !== undefined)) {
+    throw new UsageError('use either --cluster/--pods (files) or --kubeconfig/--context (a live cluster), not both');
+  }
   return parsed;
 }
 
@@ -76,15 +101,8 @@ async function exists(path: string): Promise<boolean> {
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const options = parseCheckArgs(args);
   const problems: string[] = [];
-  // Cluster-aware checks come with the engine; until then the files only have to be readable.
-  for (const [flag, path] of [['--cluster', options.cluster], ['--pods', options.pods]] as const) {
-    if (path === undefined) continue;
-    try {
-      await readFile(resolve(io.cwd, path));
-    } catch (error) {
-      problems.push(`${flag} ${path}: ${describeFsError(error)}`);
-    }
-  }
+  const cluster = await loadClusterFor(options, io.cwd);
+  if (!cluster.ok) problems.push(...cluster.problems.map((problem) => `${problem} (cluster-aware checks skipped)`));
   let fixedSettings: Settings | undefined;
   if (options.config !== undefined) {
     const loaded = await loadConfig(resolve(io.cwd, options.config));
@@ -109,6 +127,9 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   problems.push(...inputProblems);
   const validator = createSchemaValidator();
   const results: FileResult[] = [];
+  const diffs: string[] = [];
+  let fixedCount = 0;
+  let fixedFiles = 0;
   for (const input of inputs) {
     const settings = await settingsFor(input);
     if (typeof settings === 'string') {
@@ -122,20 +143,62 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       problems.push(`${input.path}: ${describeFsError(error)}`);
       continue;
     }
-    results.push(checkText(input.path, text, settings, validator));
+    const clusterContext: ClusterContext | undefined = cluster.ok ? { cluster: cluster.cluster, label: cluster.label, simulation: { podStartSeconds: settings.podStartSeconds } } : undefined;
+    const analyse = (source: string): FileAnalysis => analyseText(source, { options: settings, validator, ...(clusterContext ? { cluster: clusterContext } : {}) });
+    if (!options.fix) {
+      results.push(positioned(input.path, text, analyse(text)));
+      continue;
+    }
+    const fixed = applyPreferredFixes(text, analyse);
+    if (fixed.text !== text) {
+      fixedCount += fixed.fixed.length;
+      fixedFiles++;
+      if (options.dryRun) diffs.push(unifiedDiff(input.path, text, fixed.text));
+      else {
+        try {
+          await writeFile(input.absolute!, fixed.text, 'utf8');
+        } catch (error) {
+          problems.push(`${input.path}: cannot write the fixed file (${describeFsError(error)})`);
+        }
+      }
+    }
+    results.push(positioned(input.path, fixed.text, fixed.analysis));
   }
 
-  const output =
-    options.format === 'json' ? formatJson(results) : options.format === 'sarif' ? formatSarif(results, packageJson.version) : formatText(results);
-  io.stdout.write(output);
+  if (options.dryRun) io.stdout.write(diffs.join(''));
+  else io.stdout.write(options.format === 'json' ? formatJson(results) : options.format === 'sarif' ? formatSarif(results, packageJson.version) : formatText(results));
+  if (options.fix) {
+    const what = `${fixedCount} finding${fixedCount === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}`;
+    io.stderr.write(`daemonscope check: ${options.dryRun ? `would fix ${what} (dry run, nothing written)` : `fixed ${what}`}\n`);
+  }
   for (const problem of [...new Set(problems)]) io.stderr.write(`daemonscope check: ${problem}\n`);
   if (problems.length > 0) return 2;
   return results.some((file) => file.findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
 }
 
-/** Analyses one file's text and positions its findings. */
-function checkText(path: string, text: string, settings: Settings, validator: ReturnType<typeof createSchemaValidator>): FileResult {
-  const { findings } = analyseText(text, { options: settings, validator });
+/**
+ * The cluster the checks simulate on, and its name in messages: the embedded cluster by default,
+ * `--cluster`/`--pods` files, or a live `--kubeconfig`/`--context` source (read-only).
+ */
+async function loadClusterFor(options: CheckArgs, cwd: string): Promise<(ClusterResult & { ok: false }) | { ok: true; cluster: ClusterContext['cluster']; label: string }> {
+  if (options.kubeconfig !== undefined || options.context !== undefined) {
+    const live: LiveSourceOptions = {
+      ...(options.kubeconfig !== undefined ? { kubeconfig: resolve(cwd, options.kubeconfig) } : {}),
+      ...(options.context !== undefined ? { context: options.context } : {}),
+      // A credential plugin runs only for a context named on the command line.
+      policy: { workspaceTrusted: true, contextChosenByUser: options.context !== undefined },
+    };
+    const loaded = await (await import('../live/clusterFromSnapshot')).loadLiveCluster(live);
+    return loaded.ok ? { ok: true, cluster: loaded.cluster, label: loaded.cluster.source } : loaded;
+  }
+  const loaded = readCluster({ nodes: options.cluster ?? '', pods: options.pods ?? '', baseDir: cwd });
+  if (!loaded.ok) return loaded;
+  return { ok: true, cluster: loaded.cluster, label: options.cluster === undefined ? 'the embedded cluster' : `cluster file ${options.cluster}` };
+}
+
+/** Positions one file's findings (1-based lines, UTF-16 columns). */
+function positioned(path: string, text: string, analysis: FileAnalysis): FileResult {
+  const { findings } = analysis;
   const index = createLineIndex(text);
   return {
     path,

@@ -70,20 +70,26 @@ function nest(segments: readonly PathSegment[], value: unknown): unknown {
 /** Inserts `key: value` into a written mapping. */
 function insertIntoMap(context: EditContext, map: YAMLMap, key: string, value: unknown, placement: Placement): TextEdit | undefined {
   const { text, style } = context;
+  const names = map.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
+  const afterIndex = Math.max(-1, ...(placement.after ?? []).map((name) => names.lastIndexOf(name)));
   if (map.flow) {
     const close = map.range ? text.lastIndexOf('}', map.range[1]) : -1;
     if (close < 0) return undefined;
-    const entry = `${renderScalar(key)}: ${renderFlow(value)}`;
+    const entry = `${style.json ? JSON.stringify(key) : renderScalar(key)}: ${renderFlow(value, style.json)}`;
     if (map.items.length === 0) return { span: { start: close, end: close }, newText: entry };
-    const end = pairEnd(map.items[map.items.length - 1]!);
-    return end === undefined ? undefined : { span: { start: end, end }, newText: `, ${entry}` };
+    const anchor = map.items[afterIndex >= 0 ? afterIndex : map.items.length - 1]!;
+    const end = pairEnd(anchor);
+    const start = keyStart(anchor);
+    if (end === undefined || start === undefined) return undefined;
+    // One entry per line stays one entry per line.
+    const ownLine = text.slice(lineStart(text, start), start).trim() === '';
+    const separator = ownLine ? `,${style.eol}${' '.repeat(columnOf(text, start))}` : ', ';
+    return { span: { start: end, end }, newText: `${separator}${entry}` };
   }
   const first = keyStart(map.items[0]!);
   if (first === undefined) return undefined;
   const column = columnOf(text, first);
   const lines = renderPair(key, value, column, style);
-  const names = map.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
-  const afterIndex = Math.max(-1, ...(placement.after ?? []).map((name) => names.lastIndexOf(name)));
   const beforeIndex = (placement.before ?? []).map((name) => names.indexOf(name)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
   if (afterIndex < 0 && beforeIndex !== undefined) {
     const start = keyStart(map.items[beforeIndex]!);
@@ -107,9 +113,9 @@ function appendToSeq(context: EditContext, seq: YAMLSeq, item: unknown): TextEdi
   if (seq.flow) {
     const close = seq.range ? text.lastIndexOf(']', seq.range[1]) : -1;
     if (close < 0) return undefined;
-    if (seq.items.length === 0) return { span: { start: close, end: close }, newText: renderFlow(item) };
+    if (seq.items.length === 0) return { span: { start: close, end: close }, newText: renderFlow(item, style.json) };
     const last = seq.items[seq.items.length - 1] as Node;
-    return last.range ? { span: { start: last.range[1], end: last.range[1] }, newText: `, ${renderFlow(item)}` } : undefined;
+    return last.range ? { span: { start: last.range[1], end: last.range[1] }, newText: `, ${renderFlow(item, style.json)}` } : undefined;
   }
   if (!seq.range) return undefined;
   const last = seq.items[seq.items.length - 1] as Node | undefined;
@@ -124,7 +130,7 @@ function fillNull(context: EditContext, keySpan: Span, valueNode: unknown, value
   const { text, style } = context;
   if (isScalar(valueNode) && valueNode.range && valueNode.range[1] > valueNode.range[0]) {
     // `key: null` or `key: ~`: the value in flow style in its place.
-    return { span: { start: valueNode.range[0], end: valueNode.range[1] }, newText: renderFlow(value) };
+    return { span: { start: valueNode.range[0], end: valueNode.range[1] }, newText: renderFlow(value, style.json) };
   }
   const column = columnOf(text, keySpan.start);
   const isList = Array.isArray(value);
@@ -153,7 +159,7 @@ export function insertValue(context: EditContext, path: readonly PathSegment[], 
   const { document } = context;
   const own = locate(document, path);
   if (own.exact) {
-    if (isEmptyCollection(own.node)) return { span: { start: own.node!.range![0], end: own.node!.range![1] }, newText: renderFlow(value) };
+    if (isEmptyCollection(own.node)) return { span: { start: own.node!.range![0], end: own.node!.range![1] }, newText: renderFlow(value, context.style.json) };
     if (isNullScalar(own.node) && own.key) return fillNull(context, own.key, own.node, value);
     return undefined;
   }
@@ -172,7 +178,7 @@ export function insertValue(context: EditContext, path: readonly PathSegment[], 
     if (isSeq(node) && typeof segment === 'number') return segment === node.items.length ? appendToSeq(context, node, rest) : undefined;
     if ((isNullScalar(node) || isEmptyCollection(node)) && parent.key) {
       const full = nest([segment], rest);
-      if (isEmptyCollection(node)) return { span: { start: node!.range![0], end: node!.range![1] }, newText: renderFlow(full) };
+      if (isEmptyCollection(node)) return { span: { start: node!.range![0], end: node!.range![1] }, newText: renderFlow(full, context.style.json) };
       return fillNull(context, parent.key, node, full);
     }
     return undefined;

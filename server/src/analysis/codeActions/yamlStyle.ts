@@ -13,6 +13,8 @@ export interface YamlStyle {
   indentSeq: boolean;
   /** `\n` or `\r\n`. */
   eol: string;
+  /** True for a document written as JSON (a flow mapping with double-quoted keys): flow insertions are JSON too. */
+  json: boolean;
 }
 
 /** The 0-based offset of the start of the line holding `offset`. */
@@ -78,13 +80,17 @@ export function detectStyle(document: Document.Parsed, text: string): YamlStyle 
       return undefined;
     },
   });
-  return { indent: mostCommon(indents, 2), indentSeq: indented >= flush, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  const root = document.contents;
+  const firstKey = isMap(root) && root.flow ? root.items[0]?.key : undefined;
+  const json = isScalar(firstKey) && firstKey.type === 'QUOTE_DOUBLE';
+  return { indent: mostCommon(indents, 2), indentSeq: indented >= flush, eol: text.includes('\r\n') ? '\r\n' : '\n', json };
 }
 
 const stringifyOptions = { version: '1.1', lineWidth: 0, minContentWidth: 0 } as const;
 
 /** A scalar as YAML 1.1 text, quoted when needed (`"true"`, `"yes"`), or in the quote style of `like`. */
 export function renderScalar(value: unknown, like?: Scalar['type']): string {
+  if (like === 'QUOTE_DOUBLE' && typeof value !== 'string') return JSON.stringify(value);
   if (typeof value === 'string') {
     if (like === 'QUOTE_DOUBLE') return JSON.stringify(value);
     if (like === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
@@ -113,8 +119,9 @@ export function renderItem(item: unknown, column: number, style: YamlStyle): str
   return indentLines(body, column, style.eol);
 }
 
-/** A value in flow style on one line: `{key: x, values: [a, "true"]}`. */
-export function renderFlow(value: unknown): string {
+/** A value in flow style on one line: `{key: x, values: [a, "true"]}`; JSON in a JSON document. */
+export function renderFlow(value: unknown, json = false): string {
+  if (json) return JSON.stringify(value);
   const document = new Document(value, { version: '1.1' });
   visit(document, {
     Map(_, map) {
