@@ -27,7 +27,7 @@ const serverNotRunning = (ctx: Ctx): Command => async () => {
 
 /** The command table: id → spec. Ids match package.json. */
 export const commands: Record<string, CommandSpec> = {
-  'daemonscope.showPreview': { run: (ctx) => (arg) => ctx.panel.show(isDaemonSetRef(arg) ? arg : undefined) },
+  'daemonscope.showPreview': { run: (ctx) => (arg) => ctx.panel.show(isDaemonSetRef(refOf(arg)) ? (refOf(arg) as DaemonSetRef) : undefined) },
   'daemonscope.chooseClusterFile': { run: () => chooseClusterFile },
   'daemonscope.useEmbeddedCluster': { run: () => useEmbeddedCluster },
   'daemonscope.copyPreviewJson': { run: (ctx) => () => copyPreviewJson(ctx), whenStopped: serverNotRunning },
@@ -46,6 +46,12 @@ export function registerCommands(ctx: Ctx): vscode.Disposable[] {
     const stopped = spec.whenStopped?.(ctx);
     return vscode.commands.registerCommand(id, (...args: unknown[]) => (stopped !== undefined && !ctx.isRunning ? stopped(...args) : run(...args)));
   });
+}
+
+/** A command's argument as a reference: a ref itself, or a tree row (menu commands get the row) carrying one. */
+function refOf(value: unknown): unknown {
+  const row = value as { ref?: unknown; children?: unknown } | null | undefined;
+  return typeof row === 'object' && row !== null && Array.isArray(row.children) && row.ref !== undefined ? row.ref : value;
 }
 
 function isDaemonSetRef(value: unknown): value is DaemonSetRef {
@@ -124,8 +130,9 @@ async function revealDaemonSet(ctx: Ctx, ref: DaemonSetRef): Promise<void> {
  * DaemonSet whose title or diagnostic names the node or one of its taints. None: says so.
  */
 async function fixNode(ctx: Ctx, arg: unknown): Promise<void> {
-  if (!isDaemonSetRef(arg) || typeof (arg as Partial<NodeRef>).node !== 'string') return;
-  const ref = arg as NodeRef;
+  const value = refOf(arg);
+  if (!isDaemonSetRef(value) || typeof (value as Partial<NodeRef>).node !== 'string') return;
+  const ref = value as NodeRef;
   const { result } = await ctx.store.get(ref.uri);
   const ds = result?.daemonsets.find((d) => d.name === ref.name && d.namespace === ref.namespace);
   if (result === null || result === undefined || ds === undefined) return;

@@ -196,6 +196,26 @@ tests.push(
       await w.showContainer('Daemonscope');
       const rows = await w.waitForTree('Placement', (r) => has(r, 'node-agent 1/4 nodes') && has(r, 'worker-2 taint'), 'worker-2 skipped for its new taint');
       assert.ok(has(rows, 'Skipped 3'), JSON.stringify(rows.map((r) => r.text)));
+      // Back in the manifest, its CodeLens has followed too.
+      await w.openFile('manifests/node-agent.yaml');
+      await w.waitFor('the CodeLens on 1/4 nodes', async () => (await w.activeEditor().locator('.codelens-decoration').allInnerTexts()).some((t) => t.includes('runs on 1/4 nodes')));
+    },
+  },
+  {
+    name: "a skipped node's Quick Fix… adds the toleration it lacks, and the node moves to Runs",
+    async run(w) {
+      await w.openFile('manifests/node-agent.yaml');
+      await w.showContainer('Daemonscope');
+      await w.waitForTree('Placement', (r) => has(r, 'gpu-1 taint'), 'gpu-1 skipped for its taint');
+      const pane = await w.pane('Placement');
+      const row = pane.locator('.monaco-list-row', { hasText: 'gpu-1' }).first();
+      await row.hover();
+      const action = row.locator('.action-label[aria-label^="Quick Fix"]').first();
+      await w.waitFor('the inline Quick Fix… action on gpu-1', () => action.isVisible());
+      await action.click();
+      await w.waitFor('the toleration in the manifest', async () => (await w.editorLines()).some((l) => l.includes('nvidia.com/gpu')));
+      const rows = await w.waitForTree('Placement', (r) => !has(r, 'gpu-1 taint') && r.some((row) => row.text === 'gpu-1'), 'gpu-1 running');
+      assert.ok(has(rows, 'cp-1 taint'), 'cp-1 keeps its own taint');
     },
   },
   {

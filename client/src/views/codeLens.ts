@@ -14,7 +14,12 @@ export class PreviewCodeLensProvider implements vscode.CodeLensProvider, vscode.
   readonly onDidChangeCodeLenses = this.changed.event;
 
   constructor(private readonly store: PreviewStore) {
-    this.subscription = store.onDidChange(() => this.changed.fire());
+    // Also when an editor comes to the front: its lenses may have been computed before a change
+    // it did not see (the cluster file edited in another tab).
+    this.subscription = vscode.Disposable.from(
+      store.onDidChange(() => this.changed.fire()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.changed.fire()),
+    );
   }
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {

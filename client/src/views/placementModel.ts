@@ -52,6 +52,7 @@ function daemonSetRow(
     contextValue: 'daemonset',
     expanded: true,
     command: { command: 'daemonscope.revealDaemonSet', title: 'Reveal DaemonSet', arguments: [ref] },
+    ref,
     children,
   };
 }
@@ -110,6 +111,7 @@ function nodeRow(uri: string, ds: EditorDaemonSetPreview, n: NodePlacement, info
     icon: placementIcons[n.placement],
     contextValue: n.placement === 'runs' ? 'node.runs' : `node.${n.placement}.${reason}`,
     command: { command: 'daemonscope.revealDaemonSet', title: 'Reveal DaemonSet', arguments: [ref] },
+    ref,
     children: [],
   };
 }

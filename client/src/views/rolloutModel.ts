@@ -28,6 +28,7 @@ function daemonSetRow(uri: string, ds: EditorDaemonSetPreview, showNamespace: bo
     contextValue: 'daemonset',
     expanded: true,
     command: { command: 'daemonscope.revealDaemonSet', title: 'Reveal DaemonSet', arguments: [ref] },
+    ref,
     children: ds.rollout.strategy === 'OnDelete' || ds.rollout.waves === null ? [onDeleteRow(id)] : rollingRows(id, ds),
   };
 }

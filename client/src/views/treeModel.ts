@@ -29,6 +29,8 @@ export interface TreeNodeModel {
   /** Initial state; the user's later choice wins (VS Code remembers it per id). */
   expanded?: boolean;
   command?: CommandModel;
+  /** What the row stands for; menu commands on the row receive the row and read this. */
+  ref?: DaemonSetRef | NodeRef;
   children: TreeNodeModel[];
 }
 

@@ -38,6 +38,9 @@ test('a DaemonSet row reveals its document; node rows carry the detail, labels a
   const cp = fluentd!.children[2]!.children[0]!;
   assert.equal(cp.label, 'control-plane-1');
   assert.equal(cp.contextValue, 'node.skipped.taint');
+  // Menu commands on a row (Quick Fix…) receive the row: it carries what it stands for.
+  assert.deepEqual(cp.ref, { uri: 'file:///workspace/logging.yaml', name: 'fluentd', namespace: 'logging', node: 'control-plane-1', placement: 'skipped', reason: 'taint' });
+  assert.deepEqual(fluentd!.ref, { uri: 'file:///workspace/logging.yaml', name: 'fluentd', namespace: 'logging' });
   assert.match(cp.tooltip!, /not tolerated/);
   assert.match(cp.tooltip!, /Taints:\n {2}node-role\.kubernetes\.io\/control-plane:NoSchedule/);
   assert.match(cp.tooltip!, /Labels:\n {2}node-role\.kubernetes\.io\/control-plane=/);
