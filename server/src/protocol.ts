@@ -57,7 +57,13 @@ export interface FleetOverhead {
   cpu: string;
   /** Bytes, as a decimal string. */
   memory: string;
+  /** The nodes that run it (pending pods reserve nothing: no node accounts for them). */
   nodes: number;
+  /**
+   * The allocatable cpu (millicores) and memory (bytes) of those nodes, for the share ("0.6% of
+   * their CPU"); absent when one of them reports no allocatable. Extra field.
+   */
+  allocatable?: { cpu: string; memory: string };
 }
 
 /** Simulation result of one DaemonSet. */

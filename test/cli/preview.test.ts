@@ -23,6 +23,8 @@ test('text: a header with counts, a node table, waves and an estimate, within 10
   assert.match(run.stdout, /^ {2}worker-c-1 +pending +podCount +all 11 pod slots are taken/m);
   assert.match(run.stdout, /^ {4}wave 1 {2}arm-1, worker-c-1 \(pending\)$/m);
   assert.match(run.stdout, /Estimated: 1 min 45 s/);
+  // Fleet overhead (issue #10): 100m and 200Mi on each of the 7 nodes that run it.
+  assert.match(run.stdout, /^ {2}Overhead: reserves 700m CPU and 1\.4 GiB across 7 nodes — 1\.9% of their CPU, 0\.9% of their memory$/m);
   for (const line of run.stdout.split('\n')) assert.ok(line.length <= 100, `too wide: ${line}`);
   assert.ok(!run.stdout.includes('\u001b['), 'no ANSI escapes');
 });
@@ -43,7 +45,8 @@ test('json: exactly the contract shape; DaemonSets by namespace then name; every
   assert.deepEqual(result.cluster, { source: 'embedded', nodes: 10 });
   assert.deepEqual(result.daemonsets.map((d) => `${d.namespace}/${d.name}`), ['default/z-agent', 'ops/a-agent', 'ops/b-agent']);
   const ds = result.daemonsets[0]!;
-  assert.deepEqual(Object.keys(ds), ['name', 'namespace', 'nodes', 'rollout']);
+  // `overhead` (issue #10) is an extra field after the contract's four.
+  assert.deepEqual(Object.keys(ds), ['name', 'namespace', 'nodes', 'rollout', 'overhead']);
   assert.deepEqual(Object.keys(ds.nodes[0]!), ['node', 'placement', 'reason', 'detail']);
   assert.deepEqual(Object.keys(ds.rollout), ['strategy', 'maxUnavailable', 'maxSurge', 'waves', 'stall', 'estimatedSeconds']);
   const names = ds.nodes.map((n) => n.node);

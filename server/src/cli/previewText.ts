@@ -3,6 +3,7 @@
  * nodes (placement, reason, detail wrapped to the width), the rollout waves and an estimate.
  * Colour only when asked (a TTY without NO_COLOR).
  */
+import { describeOverhead } from '../engine';
 import type { DaemonSetSimulation, IntOrPercent, PreviewResult } from '../engine';
 
 export interface TextOptions {
@@ -87,6 +88,7 @@ export function formatPreviewText(result: PreviewResult, simulations: DaemonSetS
         if (detail) for (const line of wrap(detail, options.width - 6)) out.push(`      ${line}`);
       }
     }
+    out.push(...wrap(`${bold('Overhead')}: ${describeOverhead(ds.overhead)}`, options.width - 2 + (c ? 8 : 0)).map((line) => `  ${line}`));
     out.push(...formatRollout(sim, options, { bold, red, yellow, dim }));
     for (const finding of sim.findings) {
       if (finding.code === 'rollout.stall' || finding.code === 'placement.no-nodes') continue;

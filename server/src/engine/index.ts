@@ -29,6 +29,10 @@ export type { DaemonSetModel, IntOrPercent } from './daemonSet';
 export { simulateDaemonSet, previewDaemonSets, NodeResult } from './simulate';
 export type { DaemonSetSimulation, SimulationOptions } from './simulate';
 
+/** Fleet overhead: requests × the nodes that run the pod, the share of their allocatable, and its wording. */
+export { fleetOverhead, overheadShare, describeOverhead, formatCpuTotal, formatMemoryTotal, formatShare } from './overhead';
+export type { RunsTotals } from './overhead';
+
 /** Plan a rolling update from placement results (used by `simulateDaemonSet`; exposed for tests and diff). */
 export { planRollout } from './rollout';
 export type { RolloutInput, RolloutResult, SurgeBlocker } from './rollout';
@@ -74,4 +78,4 @@ export type {
 } from './types';
 
 /** The preview contract types (DESIGN.md "preview --format json"), re-exported for convenience. */
-export type { DaemonSetPreview, NodePlacement, Placement, PlacementReason, PreviewResult, RolloutPlan, RolloutStall } from '../protocol';
+export type { DaemonSetPreview, FleetOverhead, NodePlacement, Placement, PlacementReason, PreviewResult, RolloutPlan, RolloutStall } from '../protocol';

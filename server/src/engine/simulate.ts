@@ -2,13 +2,14 @@
  * Simulates DaemonSets against a cluster: placement on every node, the rollout plan and the
  * engine findings, shaped as the preview JSON contract (protocol.ts `PreviewResult`).
  */
-import type { DaemonSetPreview, NodePlacement, Placement, PlacementReason, PreviewResult } from '../protocol';
+import type { DaemonSetPreview, FleetOverhead, NodePlacement, Placement, PlacementReason, PreviewResult } from '../protocol';
 import { readDaemonSet } from './daemonSet';
 import type { DaemonSetModel } from './daemonSet';
 import { explainPlacement } from './details';
 import { createPodContext, placeOnNode, placementOutcomes, surgeBlocker } from './placement';
 import type { PlacementOutcome, PodContext } from './placement';
 import { defineLazy } from './lazy';
+import { fleetOverhead } from './overhead';
 import { planRollout } from './rollout';
 import type { Cluster, EngineFinding, ObjectPath, Resources } from './types';
 
@@ -59,9 +60,9 @@ export class NodeResult implements NodePlacement {
 export interface DaemonSetSimulation {
   /**
    * The contract's preview. `nodes` (and `rollout.waves`) are built on first read and cached;
-   * they are own enumerable properties, so spread and JSON see them.
+   * they are own enumerable properties, so spread and JSON see them. `overhead` is always set.
    */
-  preview: DaemonSetPreview & { nodes: NodeResult[] };
+  preview: DaemonSetPreview & { nodes: NodeResult[]; overhead: FleetOverhead };
   findings: EngineFinding[];
   model: DaemonSetModel;
   /** Effective pod requests in scheduler units (RuntimeClass overhead included). */
@@ -86,13 +87,23 @@ export function simulateDaemonSet(object: unknown, cluster: Cluster, options: Si
   const runsIndex: number[] = [];
   const pending: string[] = [];
   const perCode = new Int32Array(placementOutcomes.length);
+  // Fleet overhead: the allocatable of the nodes that run the pod, summed on the way.
+  let allocatableCpu = 0;
+  let allocatableMemory = 0;
+  let unknownAllocatable = 0;
   for (let i = 0; i < count; i++) {
     const outcome = placeOnNode(context, i);
     codes[i] = outcome.code;
     perCode[outcome.code]!++;
     if (outcome.code === 0) {
-      runs.push(cluster.nodes[i]!.name);
+      const node = cluster.nodes[i]!;
+      runs.push(node.name);
       runsIndex.push(i);
+      const allocatable = node.allocatable;
+      if (allocatable) {
+        allocatableCpu += allocatable.cpu;
+        allocatableMemory += allocatable.memory;
+      } else unknownAllocatable++;
     } else if (outcome.placement === 'pending') {
       pending.push(cluster.nodes[i]!.name);
     }
@@ -129,7 +140,8 @@ export function simulateDaemonSet(object: unknown, cluster: Cluster, options: Si
       path: ['spec', 'template', 'spec', 'runtimeClassName'],
     });
   }
-  const preview = { name: model.name, namespace: model.namespace, nodes: [] as NodeResult[], rollout: plan };
+  const overhead = fleetOverhead(context.requests, { runs: runs.length, allocatableCpu, allocatableMemory, unknownAllocatable });
+  const preview = { name: model.name, namespace: model.namespace, nodes: [] as NodeResult[], rollout: plan, overhead };
   defineLazy(preview, 'nodes', () => {
     const nodes: NodeResult[] = [];
     for (let i = 0; i < count; i++) nodes.push(new NodeResult(context, i, placementOutcomes[codes[i]!]!));

@@ -1,9 +1,10 @@
 /**
  * The one-line story of a simulated DaemonSet, for hover on its `kind` or name: "runs on 7 of 10
  * nodes (the embedded cluster); 1 pending on edge-1 (memory); 2 skipped: cp-1 (taint), win-1
- * (nodeSelector); rollout: 4 waves, about 2 min", then the nodes that do not run it and why.
+ * (nodeSelector); rollout: 4 waves, about 2 min", its fleet overhead, then the nodes that do not
+ * run it and why.
  */
-import { inspectNode, type DaemonSetSimulation, type NodeResult, type Resources } from '../../engine';
+import { describeOverhead, inspectNode, type DaemonSetSimulation, type NodeResult, type Resources } from '../../engine';
 import { listNames } from '../completion/clusterFacts';
 
 /** "about 40 s", "about 2 min", "about 1 h 20 min". */
@@ -73,9 +74,14 @@ export function summaryLine(simulation: DaemonSetSimulation, clusterLabel: strin
   return parts.join('; ');
 }
 
-/** Markdown: the summary, then each node that does not run the pod with the engine's sentence, and a stall. */
+/**
+ * Markdown: the summary, the fleet overhead ("Reserves 1.6 CPU and 3.2 GiB across 32 nodes — 0.6%
+ * of their CPU"), then each node that does not run the pod with the engine's sentence, and a stall.
+ */
 export function daemonSetSummary(title: string, simulation: DaemonSetSimulation, clusterLabel: string): string {
   const sections = [`**${title}** — ${summaryLine(simulation, clusterLabel)}`];
+  const overhead = describeOverhead(simulation.preview.overhead);
+  sections.push(`${overhead.charAt(0).toUpperCase()}${overhead.slice(1)}.`);
   const notRunning = simulation.preview.nodes.filter((node) => node.placement !== 'runs');
   if (notRunning.length > 0) {
     const rows = notRunning.slice(0, 12).map((node) => `- \`${node.node}\` ${node.placement}: ${node.detail || node.reason}`);

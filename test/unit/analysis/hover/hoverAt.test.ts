@@ -33,6 +33,8 @@ describe('hover on the DaemonSet', () => {
       /^\*\*DaemonSet monitoring\/agent\*\* — runs on 6 of 10 nodes \(the embedded cluster\); 2 pending on edge-1 \(memory\), worker-c-1 \(pod slots\); 2 skipped: cp-1 \(taint\), win-1 \(nodeSelector\); rollout: stalls with 6 nodes never updated/,
     );
     assert.match(onKind.contents, /- `edge-1` pending: requests 512Mi memory/);
+    // Fleet overhead (issue #10): the 6 nodes that run it; pending pods reserve nothing.
+    assert.match(onKind.contents, /\n\nReserves 300m CPU and 3 GiB across 6 nodes — [0-9.]+% of their CPU, [0-9.]+% of their memory\.\n/);
     assert.match(onKind.contents, /Rollout stalls: /);
     assert.match(onKind.contents, /\[DaemonSet reference\]\(https:\/\/kubernetes\.io\/docs\/reference\/kubernetes-api\/workload-resources\/daemon-set-v1\/#DaemonSet\)/);
     const onName = hover(agent, 'agent\n  namespace')!;
