@@ -26,6 +26,8 @@ export enum DiagnosticCode {
   NegativeValue = 'daemonset.negative-value',
   RestartPolicy = 'daemonset.restart-policy',
   ActiveDeadlineSeconds = 'daemonset.active-deadline-seconds',
+  NameInvalid = 'daemonset.name-invalid',
+  LabelInvalid = 'daemonset.label-invalid',
   // Accepted, but surely unintended (issue #6)
   RollingUpdateIgnored = 'daemonset.rolling-update-ignored',
   DuplicateName = 'daemonset.duplicate-name',

@@ -11,6 +11,7 @@ import { featureVersionRule } from './featureVersion';
 import { hostNetworkDnsRule } from './hostNetworkDns';
 import { imageTagRule } from './imageTag';
 import { memoryLimitRule } from './memoryLimit';
+import { metadataRule } from './metadata';
 import { priorityClassRule } from './priorityClass';
 import { requestsMissingRule } from './requestsMissing';
 import { selectorOverlapRule } from './selectorOverlap';
@@ -54,6 +55,7 @@ export const allRules: readonly Rule[] = [
   negativeValuesRule,
   restartPolicyRule,
   activeDeadlineSecondsRule,
+  metadataRule,
   engineValuesRule,
   // Accepted, but surely unintended
   duplicateNameRule,

@@ -1,0 +1,66 @@
+/**
+ * The object metadata the API server validates for a DaemonSet (pkg/apis/apps/validation
+ * `ValidateDaemonSet` → apimachinery `ValidateObjectMeta` with `ValidateDaemonSetName` =
+ * `NameIsDNSSubdomain`; namespaces are DNS labels, `ValidateNamespaceName`): the name must be a
+ * lowercase RFC 1123 subdomain; labels of the DaemonSet
+ * and of its pod template (`ValidatePodTemplateSpec` → `ValidateLabels`) must be valid label keys
+ * and values. Selector requirements are `daemonset.selector-invalid`.
+ */
+import { DiagnosticCode } from '../codes';
+import { labelKeyProblem, labelValueProblem } from '../labelSelector';
+import type { PathSegment } from '../path';
+import type { Finding } from '../types';
+import { findingAt, record, recordAt } from './fields';
+import type { Rule } from './rule';
+
+// apimachinery pkg/util/validation/validation.go: IsDNS1123Subdomain, IsDNS1123Label.
+const subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+function labelFindings(labels: Record<string, unknown> | undefined, path: PathSegment[], push: (finding: Finding) => void, at: (path: PathSegment[], message: string, prefer: 'key' | 'value') => Finding): void {
+  for (const [key, value] of Object.entries(labels ?? {})) {
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem) push(at([...path, key], `Invalid label: ${keyProblem}. The API server rejects the DaemonSet.`, 'key'));
+    // A value that is not a string is the schema's to report.
+    const valueProblem = typeof value === 'string' ? labelValueProblem(value) : undefined;
+    if (valueProblem) push(at([...path, key], `Invalid label: ${valueProblem}. The API server rejects the DaemonSet.`, 'value'));
+  }
+}
+
+export const metadataRule: Rule = {
+  name: 'metadata',
+  codes: [DiagnosticCode.NameInvalid, DiagnosticCode.LabelInvalid],
+  check(model) {
+    const findings: Finding[] = [];
+    const metadata = record(model.value.metadata);
+    // A missing name is left to kubectl, which refuses it before sending ("resource name may not be empty").
+    const name = metadata?.name;
+    if (typeof name === 'string' && name !== '' && (name.length > 253 || !subdomain.test(name))) {
+      findings.push(
+        findingAt(model, {
+          code: DiagnosticCode.NameInvalid,
+          severity: 'error',
+          message: `\`${name}\` is not a valid DaemonSet name: use at most 253 lower-case letters, digits, '-' and '.', starting and ending with a letter or digit (an RFC 1123 subdomain).`,
+          path: ['metadata', 'name'],
+          prefer: 'value',
+        }),
+      );
+    }
+    const namespace = metadata?.namespace;
+    if (typeof namespace === 'string' && namespace !== '' && (namespace.length > 63 || !label.test(namespace))) {
+      findings.push(
+        findingAt(model, {
+          code: DiagnosticCode.NameInvalid,
+          severity: 'error',
+          message: `\`${namespace}\` is not a valid namespace: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit (an RFC 1123 label).`,
+          path: ['metadata', 'namespace'],
+          prefer: 'value',
+        }),
+      );
+    }
+    const at = (path: PathSegment[], message: string, prefer: 'key' | 'value'): Finding => findingAt(model, { code: DiagnosticCode.LabelInvalid, severity: 'error', message, path, prefer });
+    labelFindings(record(metadata?.labels), ['metadata', 'labels'], (f) => findings.push(f), at);
+    labelFindings(recordAt(model.value, ['spec', 'template', 'metadata', 'labels']), ['spec', 'template', 'metadata', 'labels'], (f) => findings.push(f), at);
+    return findings;
+  },
+};
