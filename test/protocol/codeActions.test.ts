@@ -87,3 +87,26 @@ describe('textDocument/codeAction over stdio', () => {
     assert.equal(await client.shutdown(), 0);
   });
 });
+
+describe('snippet edits for a client that accepts them (LSP 3.18)', () => {
+  test('the requests fix puts tab stops on its placeholder values', async () => {
+    const client = LspClient.start();
+    try {
+      await client.initialize({ capabilities: { workspace: { configuration: true, workspaceEdit: { documentChanges: true, snippetEditSupport: true } } } });
+      const uri = 'file:///work/requests.yaml';
+      const text = validDaemonSet.replace('          resources:\n            requests:\n              cpu: 50m\n              memory: 64Mi\n            limits:\n              memory: 128Mi\n', '');
+      await client.open(uri, text);
+      const { diagnostics } = await client.diagnosticsAt(uri, 1);
+      const requests = diagnostics.filter((d) => d.code === 'daemonset.requests-missing');
+      assert.equal(requests.length, 1);
+      const [action] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: requests[0]!.range, context: { diagnostics: requests } });
+      assert.equal(action?.isPreferred, false);
+      const change = action?.edit?.documentChanges?.[0] as { textDocument: { uri: string; version: number }; edits: { snippet?: { kind: string; value: string } }[] };
+      assert.deepEqual(change.textDocument, { uri, version: 1 });
+      assert.deepEqual(change.edits[0]!.snippet, { kind: 'snippet', value: '          resources:\n            requests:\n              cpu: ${1:100m}\n              memory: ${2:128Mi}\n' });
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      client.dispose();
+    }
+  });
+});

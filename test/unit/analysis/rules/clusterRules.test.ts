@@ -144,6 +144,14 @@ describe('maxSurge with a host port (no cluster needed)', () => {
 });
 
 describe('values the API server rejects, found by the engine', () => {
+  test('a required node-affinity expression that matches no node: a warning on it (an unknown operator is the schema\'s)', () => {
+    const affinity = (expression: string) =>
+      variant(['      containers:\n', `      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n              - matchExpressions:\n                  - ${expression}\n      containers:\n`]);
+    assert.deepEqual(analyse(affinity('{key: zone, operator: In, values: []}')).findings.map((f) => [f.code, f.severity]), [['placement.affinity-invalid', 'warning']]);
+    assert.deepEqual(analyse(affinity('{key: cores, operator: Gt, values: [many]}')).findings.map((f) => f.code), ['placement.affinity-invalid']);
+    assert.deepEqual(analyse(affinity('{key: zone, operator: Near, values: [a]}')).findings.map((f) => f.code), ['schema.enum']);
+  });
+
   test('quantities that do not parse or are negative: errors on the value', () => {
     const text = variant(['              cpu: 50m\n', '              cpu: lots\n'], ['              memory: 64Mi\n', '              memory: -64Mi\n']);
     assert.deepEqual(analyse(text).findings.map((f) => [f.code, f.severity, text.slice(f.span.start, f.span.end)]), [
