@@ -209,5 +209,20 @@
     render();
   }
 
+  // Arrow keys move between the tiles of one DaemonSet (Tab moves between DaemonSets and controls).
+  root.addEventListener('keydown', (event) => {
+    const tile = event.target instanceof HTMLElement ? event.target.closest('li.tile') : null;
+    if (!tile || !['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
+    const section = tile.closest('section.daemonset');
+    const tiles = section ? [...section.querySelectorAll('li.tile')] : [];
+    const at = tiles.indexOf(tile);
+    const next = event.key === 'Home' ? 0 : event.key === 'End' ? tiles.length - 1 : event.key === 'ArrowRight' || event.key === 'ArrowDown' ? at + 1 : at - 1;
+    const target = tiles[Math.max(0, Math.min(next, tiles.length - 1))];
+    if (target instanceof HTMLElement) {
+      target.focus();
+      event.preventDefault();
+    }
+  });
+
   vscode.postMessage({ type: 'ready' });
 })();

@@ -158,6 +158,10 @@ tests.push(
       const groups = await view.locator('.group h3').allInnerTexts();
       assert.deepEqual(groups.map((g) => g.split(/\s/)[0]), ['zone-a', 'zone-b']);
       assert.match(await view.locator('.cluster').innerText(), /nodes\.yaml · 4 nodes/);
+      // Keyboard: a tile takes focus, the arrow keys move along the tiles.
+      await view.locator('li.tile').first().focus();
+      await w.page.keyboard.press('ArrowRight');
+      await w.waitFor('the second tile focused', async () => (await view.locator('li.tile:focus .node').allInnerTexts()).includes('worker-1'));
       // One step of the rollout: wave 1 is being replaced, its node's tile says so.
       await view.locator('button', { hasText: 'Next' }).first().click();
       await w.waitFor('wave 1 current', async () => (await view.locator('li.wave.current h4').allInnerTexts()).includes('Wave 1'));
