@@ -88,6 +88,50 @@ export interface PreviewResult {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Rollout impact of an edit (issue #10): `daemonscope diff OLD NEW --format json`. Extra fields may
+// be added; none renamed.
+
+/** How a DaemonSet (matched by namespace/name) differs between two versions. */
+export type ImpactStatus = 'changed' | 'added' | 'removed' | 'unchanged';
+
+/** What applying the new version of one DaemonSet does to its pods. */
+export interface DaemonSetImpact {
+  name: string;
+  namespace: string;
+  status: ImpactStatus;
+  /** True when the pod template changed under RollingUpdate: the controller replaces pods. */
+  rollout: boolean;
+  /** Paths of the fields that differ as the API server stores them (`spec.template.spec.containers[0].image`). */
+  changes: string[];
+  /**
+   * Rollout: the nodes whose pod is replaced (from the new version's placement, stalled nodes
+   * excepted). Added: the nodes that get a pod; removed: the nodes that lose theirs; else 0.
+   */
+  pods: number;
+  /** Controller steps of the rollout; 0 without one. */
+  waves: number;
+  /** Estimated rollout seconds; 0 without a rollout; null when unknown (stall, OnDelete, added, removed). */
+  estimatedSeconds: number | null;
+  /** Nodes that should run the new version and not the old, and the reverse (placement changes). */
+  nodesAdded: number;
+  nodesRemoved: number;
+  /** The new version's strategy (the old one's when removed). */
+  strategy: 'RollingUpdate' | 'OnDelete';
+  /** Why the rollout cannot finish, as in the preview; null otherwise. */
+  stall: RolloutStall | null;
+  /** Short: "rolls 8 pods in 4 waves, ~2 min", "no rollout: only updateStrategy changed". */
+  effect: string;
+  /** One sentence: "pod template changed (image 5.0.1 → 5.0.2): rolls 8 pods in 4 waves, ~2 min". */
+  summary: string;
+}
+
+/** `daemonscope diff --format json` output: DaemonSets by namespace, then name. */
+export interface DiffResult {
+  cluster: ClusterInfo;
+  daemonsets: DaemonSetImpact[];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Custom LSP messages
 
 /** A 0-based line/character range (LSP convention), so the client can reveal a DaemonSet. */

@@ -5,8 +5,8 @@ const usage = `Usage:
   daemonscope check FILE|DIR|-... [--cluster NODES] [--pods PODS] [--config FILE]
                     [--format text|json|sarif] [--fix [--dry-run]]
   daemonscope preview FILE [--cluster NODES] [--pods PODS] [--pod-start-seconds N] [--format text|json]
-  (check and preview also take --kubeconfig FILE --context NAME: a live cluster, read-only)
-  daemonscope diff OLD NEW [--cluster NODES] [--pods PODS] [--format text|json]
+  daemonscope diff OLD NEW [--cluster NODES] [--pods PODS] [--pod-start-seconds N] [--format text|json]
+  (check, preview and diff also take --kubeconfig FILE --context NAME: a live cluster, read-only)
   daemonscope cluster export [--kubeconfig FILE] [--context NAME]
   daemonscope cluster contexts [--kubeconfig FILE]
 `;
@@ -17,6 +17,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   check: () => import('./check').then((m) => m.runCheck),
   cluster: () => import('./clusterExport').then((m) => m.runCluster),
+  diff: () => import('./diff').then((m) => m.runDiff),
   preview: () => import('./preview').then((m) => m.runPreview),
 };
 

@@ -33,6 +33,15 @@ export type { DaemonSetSimulation, SimulationOptions } from './simulate';
 export { fleetOverhead, overheadShare, describeOverhead, formatCpuTotal, formatMemoryTotal, formatShare } from './overhead';
 export type { RunsTotals } from './overhead';
 
+/**
+ * Rollout impact of an edit: fields that differ as the API server stores them (defaults applied),
+ * whether they roll pods (only `spec.template` does), and per DaemonSet what applying it does.
+ */
+export { diffDaemonSets, formatEstimate } from './impact';
+export { daemonSetChanges, changesTemplate, formatFieldPath } from './templateDiff';
+export type { FieldChange } from './templateDiff';
+export { storedDaemonSet, storedQuantity } from './apiDefaults';
+
 /** Plan a rolling update from placement results (used by `simulateDaemonSet`; exposed for tests and diff). */
 export { planRollout } from './rollout';
 export type { RolloutInput, RolloutResult, SurgeBlocker } from './rollout';
@@ -78,4 +87,4 @@ export type {
 } from './types';
 
 /** The preview contract types (DESIGN.md "preview --format json"), re-exported for convenience. */
-export type { DaemonSetPreview, FleetOverhead, NodePlacement, Placement, PlacementReason, PreviewResult, RolloutPlan, RolloutStall } from '../protocol';
+export type { DaemonSetImpact, DaemonSetPreview, DiffResult, FleetOverhead, ImpactStatus, NodePlacement, Placement, PlacementReason, PreviewResult, RolloutPlan, RolloutStall } from '../protocol';

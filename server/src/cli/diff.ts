@@ -1,0 +1,174 @@
+/**
+ * `daemonscope diff OLD NEW [--cluster NODES] [--pods PODS] [--kubeconfig FILE] [--context NAME]
+ * [--pod-start-seconds N] [--format text|json]`: what applying NEW over OLD does to each
+ * DaemonSet (matched by namespace/name): a rollout of the changed pod template (pods, waves,
+ * estimate, stall), no rollout (only fields outside the template changed), or pods created or
+ * deleted with an added or removed DaemonSet (issue #10). `-` reads one of the two from stdin.
+ * Exit 0 whatever it finds; 2 on bad input (usage, unreadable or broken file, bad cluster), with a
+ * message naming the file.
+ */
+import { resolve } from 'node:path';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { yamlParseOptions } from '../analysis/parse';
+import { readCluster, readTextFile } from '../clusterFiles';
+import { diffDaemonSets, type DiffResult } from '../engine';
+import type { LiveSourceOptions } from '../live/liveSource';
+import type { CliIo } from './io';
+import { UsageError } from './io';
+import { useColor, wrap } from './previewText';
+
+interface DiffArgs {
+  files: [string, string];
+  cluster: string;
+  pods: string;
+  podStartSeconds: number;
+  format: 'text' | 'json';
+  kubeconfig?: string;
+  context?: string;
+}
+
+const usage = 'usage: daemonscope diff OLD NEW [--cluster NODES] [--pods PODS] [--kubeconfig FILE] [--context NAME] [--pod-start-seconds N] [--format text|json]';
+
+/** Parses the subcommand's arguments (`--flag value` or `--flag=value`); throws UsageError. */
+export function parseDiffArgs(args: readonly string[]): DiffArgs {
+  const files: string[] = [];
+  let cluster = '';
+  let pods = '';
+  let podStartSeconds = 10;
+  let format: DiffArgs['format'] = 'text';
+  let kubeconfig: string | undefined;
+  let context: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '-' || !arg.startsWith('-')) {
+      files.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      const given = eq >= 0 ? arg.slice(eq + 1) : args[++i];
+      if (given === undefined || given === '') throw new UsageError(`${name} needs a value\n${usage}`);
+      return given;
+    };
+    switch (name) {
+      case '--cluster':
+        cluster = value();
+        break;
+      case '--pods':
+        pods = value();
+        break;
+      case '--kubeconfig':
+        kubeconfig = value();
+        break;
+      case '--context':
+        context = value();
+        break;
+      case '--pod-start-seconds': {
+        const text = value();
+        if (!/^[0-9]+$/.test(text)) throw new UsageError(`--pod-start-seconds must be a whole number of seconds, not "${text}"`);
+        podStartSeconds = Number(text);
+        break;
+      }
+      case '--format': {
+        const given = value();
+        if (given !== 'text' && given !== 'json') throw new UsageError(`--format must be text or json, not "${given}"`);
+        format = given;
+        break;
+      }
+      default:
+        throw new UsageError(`unknown option ${name}\n${usage}`);
+    }
+  }
+  if ((kubeconfig !== undefined || context !== undefined) && (cluster !== '' || pods !== '')) {
+    throw new UsageError('use either --cluster/--pods (files) or --kubeconfig/--context (a live cluster), not both');
+  }
+  if (files.length !== 2) throw new UsageError(`diff takes two files, OLD and NEW (${files.length} given)\n${usage}`);
+  if (files[0] === '-' && files[1] === '-') throw new UsageError('only one of OLD and NEW can be read from stdin (-)');
+  return {
+    files: [files[0]!, files[1]!],
+    cluster,
+    pods,
+    podStartSeconds,
+    format,
+    ...(kubeconfig !== undefined ? { kubeconfig } : {}),
+    ...(context !== undefined ? { context } : {}),
+  };
+}
+
+async function readStdin(io: CliIo): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The documents of a manifest as plain objects, read as kubectl reads YAML (YAML 1.1). Throws a
+ * UsageError naming the file and position on a syntax error.
+ */
+export function readManifestObjects(text: string, label: string): unknown[] {
+  const lineCounter = new LineCounter();
+  const objects: unknown[] = [];
+  for (const doc of parseAllDocuments(text, { ...yamlParseOptions, lineCounter })) {
+    const error = doc.errors[0];
+    if (error) {
+      const at = lineCounter.linePos(error.pos[0]);
+      throw new UsageError(`${label}:${at.line}:${at.col}: ${error.message.split('\n')[0]}`);
+    }
+    try {
+      objects.push(doc.toJS({ maxAliasCount: 1000 }));
+    } catch (error) {
+      throw new UsageError(`${label}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return objects;
+}
+
+async function readManifest(file: string, io: CliIo): Promise<unknown[]> {
+  if (file === '-') return readManifestObjects(await readStdin(io), '<stdin>');
+  const read = readTextFile(file, io.cwd, 'manifest');
+  if (!read.ok) throw new UsageError(read.problem);
+  return readManifestObjects(read.text, file);
+}
+
+/** Runs `daemonscope diff`; returns the exit status. */
+export async function runDiff(args: string[], io: CliIo): Promise<number> {
+  const options = parseDiffArgs(args);
+  const before = await readManifest(options.files[0], io);
+  const after = await readManifest(options.files[1], io);
+  const live = options.kubeconfig !== undefined || options.context !== undefined;
+  const loaded = live ? await (await import('../live/clusterFromSnapshot')).loadLiveCluster(liveOptions(options, io.cwd)) : readCluster({ nodes: options.cluster, pods: options.pods, baseDir: io.cwd });
+  if (!loaded.ok) throw new UsageError(loaded.problems.join('\n'));
+  const result = diffDaemonSets(before, after, loaded.cluster, { podStartSeconds: options.podStartSeconds });
+  io.stdout.write(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatDiffText(result, { color: useColor(io.stdout), width: 100 }));
+  return 0;
+}
+
+/** The readable summary: one line per DaemonSet, then the fields that changed and a stall. */
+export function formatDiffText(result: DiffResult, options: { color: boolean; width: number }): string {
+  const paint = (code: string) => (text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const bold = paint('1');
+  const dim = paint('2');
+  const yellow = paint('33');
+  const source = result.cluster.source === 'embedded' ? 'the embedded default cluster' : result.cluster.source;
+  const out = [`Cluster: ${source} (${result.cluster.nodes} node${result.cluster.nodes === 1 ? '' : 's'})`, ''];
+  if (result.daemonsets.length === 0) out.push('No DaemonSet in either file.');
+  for (const ds of result.daemonsets) {
+    const name = `${ds.namespace === 'default' ? '' : `${ds.namespace}/`}${ds.name || '(unnamed)'}`;
+    const lines = wrap(`${name}: ${ds.summary}`, options.width - 2);
+    out.push(bold(lines[0]!), ...lines.slice(1).map((l) => `  ${l}`));
+    const shown = ds.changes.slice(0, 10);
+    for (const path of shown) out.push(dim(`    ${path}`));
+    if (ds.changes.length > shown.length) out.push(dim(`    … and ${ds.changes.length - shown.length} more`));
+    if (ds.stall) for (const line of wrap(`Stall: ${ds.stall.reason}`, options.width - 4)) out.push(yellow(`    ${line}`));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function liveOptions(options: DiffArgs, cwd: string): LiveSourceOptions {
+  return {
+    ...(options.kubeconfig !== undefined ? { kubeconfig: resolve(cwd, options.kubeconfig) } : {}),
+    ...(options.context !== undefined ? { context: options.context } : {}),
+    policy: { workspaceTrusted: true, contextChosenByUser: options.context !== undefined },
+  };
+}
