@@ -1,10 +1,11 @@
 /**
- * The ajv validator of the DaemonSet schema. Compiling takes tens of milliseconds, so the server
- * and the CLI call `createSchemaValidator` once at startup and pass the result into every analysis;
- * nothing compiles at a keystroke.
+ * The validator of the DaemonSet schema. ajv compiled it at build time into code
+ * (scripts/generateValidator.mjs, server/generated/validateDaemonSet.js), so neither the server nor
+ * the CLI compiles anything when it starts or at the first validation. `createSchemaValidator`
+ * is still called once at startup and its result passed into every analysis (tests pass others).
  */
-import Ajv, { type ErrorObject } from 'ajv';
-import { daemonSetSchema } from './schema';
+import type { ErrorObject } from 'ajv';
+import validateDaemonSet from '../../generated/validateDaemonSet';
 
 /** One schema violation as ajv reports it (`instancePath` is a JSON pointer into the value). */
 export type SchemaError = ErrorObject;
@@ -14,40 +15,12 @@ export type SchemaValidator =
   | { ok: true; validate(value: unknown): SchemaError[] }
   | { ok: false; problem: string };
 
-// OpenAPI extensions the generated schema keeps for hover and later rules; ajv's strict mode
-// must know them as keywords without validation.
-const extensionKeywords = [
-  'x-kubernetes-group-version-kind',
-  'x-kubernetes-list-map-keys',
-  'x-kubernetes-list-type',
-  'x-kubernetes-map-type',
-  'x-kubernetes-patch-merge-key',
-  'x-kubernetes-patch-strategy',
-  'x-kubernetes-unions',
-];
-
-/**
- * Compiles the DaemonSet schema once. Returns `{ ok: false, problem }` instead of throwing when
- * the schema does not compile.
- */
+/** The validator of the generated DaemonSet schema; every error of a value, in ajv's order. */
 export function createSchemaValidator(): SchemaValidator {
-  try {
-    const ajv = new Ajv({
-      allErrors: true,
-      strict: true,
-      allowUnionTypes: true,
-      validateFormats: false,
-      messages: true,
-    });
-    ajv.addVocabulary(extensionKeywords);
-    const validate = ajv.compile(daemonSetSchema);
-    return {
-      ok: true,
-      validate(value: unknown): SchemaError[] {
-        return validate(value) ? [] : [...(validate.errors ?? [])];
-      },
-    };
-  } catch (error) {
-    return { ok: false, problem: error instanceof Error ? error.message : String(error) };
-  }
+  return {
+    ok: true,
+    validate(value: unknown): SchemaError[] {
+      return validateDaemonSet(value) ? [] : [...(validateDaemonSet.errors ?? [])];
+    },
+  };
 }
