@@ -51,7 +51,9 @@ export class ClusterService {
    */
   resolve(settings: ClusterSettings, baseDir: string): ResolvedCluster {
     const live = settings.clusterContext.trim() === '' ? null : this.deps.liveSnapshot();
-    const key = JSON.stringify([live ? `live:${live.context}` : '', settings.clusterFile, settings.podsFile, baseDir, settings.podStartSeconds]);
+    // The embedded cluster is the same wherever the document is: one cache entry for every folder.
+    const files = settings.clusterFile.trim() !== '' || settings.podsFile.trim() !== '';
+    const key = JSON.stringify([live ? `live:${live.context}` : '', settings.clusterFile, settings.podsFile, files ? baseDir : '', settings.podStartSeconds]);
     let resolved = this.cache.get(key);
     if (!resolved) {
       resolved = live ? this.fromLive(live, settings) : this.fromFiles(settings, baseDir);

@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type CodeAction, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileAnalysis } from './analysis/analyse';
+import { analyseText, type FileAnalysis } from './analysis/analyse';
 import { createSchemaValidator, type SchemaValidator } from './analysis/validator';
 import { completeAt } from './analysis/completion';
 import { hoverAt } from './analysis/hover';
@@ -17,6 +17,7 @@ import { buildEditorPreview } from './preview';
 import { defaultSettings, PreviewChangedNotification, PreviewRequest, type EditorPreviewResult, type Settings } from './protocol';
 import { normalizeSettings } from './settings';
 import { ClusterService } from './clusterService';
+import { warmUp, warmUpText } from './warmUp';
 import { WorkspaceFolders } from './workspaceFolders';
 
 /** What the server needs from outside; tests may pass their own. */
@@ -59,6 +60,15 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
 
   // The analysis last published per uri: a burst of edits publishes the newest once.
   const published = new Map<string, FileAnalysis>();
+  // Compiles the hot paths and loads the embedded cluster before the first file is opened (warmUp.ts).
+  const warmUpAnalysis = guard('warmUp', undefined, async () => {
+    // Node's URL parser initialises on first use (tens of ms): do it now too.
+    folders.baseDirOf('file:///warm-up.yaml');
+    const cluster = clusters.resolve(defaultSettings, '');
+    const context = { options: defaultSettings, validator, ...(cluster.ok ? { cluster: cluster.context } : {}) };
+    await warmUp(() => void analyseText(warmUpText, context));
+  });
+
   const publishDiagnostics = guard('publishDiagnostics', undefined, async (document: TextDocument): Promise<void> => {
     const version = document.version;
     const { analysis } = await analyse(document);
@@ -137,6 +147,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
         );
       }
       void live.reload();
+      void warmUpAnalysis();
     }),
   );
 

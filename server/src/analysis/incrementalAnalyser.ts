@@ -22,7 +22,7 @@ import { buildModel, isDaemonSetDocument, type DaemonSetModel, type JsonObject }
 import { parseChunk, type ParsedDocument, type ParsedFile } from './parse';
 import { applyPolicy } from './policy';
 import { allRules, type AnalysisOptions, type Rule, type RuleContext } from './rules';
-import { shiftDocument, shiftFinding, shiftModel } from './shift';
+import { hasSpans, shiftDocument, shiftFinding, shiftModel } from './shift';
 import { findTemplateSyntax } from './templates';
 import type { Finding } from './types';
 import type { SchemaValidator } from './validator';
@@ -41,6 +41,8 @@ interface CachedFindings {
   key: RulesKey;
   /** YAML errors and the findings of rules that only read the model. */
   local: Finding[];
+  /** For each of `local`: whether its `data` holds spans (moved with it). */
+  dataSpans: boolean[];
   /** Rules that read the whole file for this model: re-run on every version. */
   fileScoped: Rule[];
 }
@@ -241,7 +243,8 @@ export class IncrementalAnalyser {
     if (delta !== 0) {
       for (const item of entry.documents) {
         if (item.model) shiftModel(item.model, delta);
-        if (item.findings) item.findings = { ...item.findings, local: item.findings.local.map((finding) => shiftFinding(finding, delta)) };
+        const cached = item.findings;
+        if (cached) item.findings = { ...cached, local: cached.local.map((finding, i) => shiftFinding(finding, delta, cached.dataSpans[i])) };
       }
       entry.base = chunk.span.start;
     }
@@ -273,8 +276,18 @@ function sameKey(a: RulesKey, b: RulesKey): boolean {
 }
 
 function parseEntry(chunk: Chunk, last: boolean): ChunkEntry {
-  const documents = parseChunk(chunk.text, chunk.span.start, last).map((document) => ({ document, model: undefined }));
-  return { text: chunk.text, last, base: chunk.span.start, documentBase: chunk.span.start, documents };
+  const text = ownCopy(chunk.text);
+  const documents = parseChunk(text, chunk.span.start, last).map((document) => ({ document, model: undefined }));
+  return { text, last, base: chunk.span.start, documentBase: chunk.span.start, documents };
+}
+
+/**
+ * `text` in memory of its own. A chunk is a slice of its version's text, and V8 keeps a sliced
+ * string's whole parent alive: an entry kept over many versions (and the scalars parsed from it)
+ * would pin the whole file as it was when that entry was made, once per entry.
+ */
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 /**
@@ -310,7 +323,9 @@ function checkModel(model: DaemonSetModel, context: RuleContext, key: RulesKey):
       else local.push(...found);
     }
   }
-  return { key, local, fileScoped };
+  // Kept across versions: a message quoting the file (a duplicate key) must not pin its text.
+  for (const finding of local) finding.message = ownCopy(finding.message);
+  return { key, local, dataSpans: local.map((finding) => hasSpans(finding.data)), fileScoped };
 }
 
 /**
@@ -350,16 +365,5 @@ function countLines(text: string, offset: number): number {
 function exceeds(text: string, limit: number): boolean {
   if (text.length > limit) return true;
   if (text.length * 3 <= limit) return false;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-    if (bytes > limit) return true;
-  }
-  return false;
+  return Buffer.byteLength(text, 'utf8') > limit;
 }

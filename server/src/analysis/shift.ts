@@ -59,11 +59,21 @@ export function shiftSpansIn(value: unknown, delta: number): unknown {
   return out;
 }
 
-/** A finding moved by `delta`, spans in its `data` included. */
-export function shiftFinding(finding: Finding, delta: number): Finding {
+/** True when plain JSON `value` holds a `{ start, end }` object somewhere. */
+export function hasSpans(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(hasSpans);
+  return isSpan(value) || Object.values(value).some(hasSpans);
+}
+
+/**
+ * A finding moved by `delta`, spans in its `data` included (pass `dataSpans: false` when the
+ * caller knows its data has none, to skip the walk).
+ */
+export function shiftFinding(finding: Finding, delta: number, dataSpans = true): Finding {
   if (delta === 0) return finding;
   const moved: Finding = { ...finding, span: shiftSpan(finding.span, delta) };
-  if (finding.data !== undefined) moved.data = shiftSpansIn(finding.data, delta);
+  if (dataSpans && finding.data !== undefined) moved.data = shiftSpansIn(finding.data, delta);
   return moved;
 }
 

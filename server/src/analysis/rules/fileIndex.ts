@@ -19,3 +19,18 @@ export function perFile<T>(build: (daemonSets: readonly DaemonSetModel[]) => T):
     return built;
   };
 }
+
+/**
+ * `build` memoised by the identity of a model's decoded value: the incremental analyser keeps the
+ * value of an unchanged document from one version to the next, so what a rule derives from one
+ * DaemonSet alone (a parsed selector, its labels) is computed once per change of that document.
+ */
+export function perValue<T>(build: (model: DaemonSetModel & { value: object }) => T): (model: DaemonSetModel & { value: object }) => T {
+  const memo = new WeakMap<object, T>();
+  return (model) => {
+    if (memo.has(model.value)) return memo.get(model.value)!;
+    const built = build(model);
+    memo.set(model.value, built);
+    return built;
+  };
+}

@@ -10,7 +10,7 @@ import { DiagnosticCode } from '../codes';
 import { failingRequirements, labelsOf, parseSelector, type ParsedSelector } from '../labelSelector';
 import type { DaemonSetModel } from '../model';
 import { findingAt, record, recordAt } from './fields';
-import { perFile } from './fileIndex';
+import { perFile, perValue } from './fileIndex';
 import type { Rule } from './rule';
 import { selectorPath } from './selector';
 
@@ -52,6 +52,12 @@ function pivotOf(selector: ParsedSelector): string | undefined {
   return pivot;
 }
 
+/** A DaemonSet's parsed selector and template labels, once per change of its document. */
+const selectorAndLabels = perValue((model) => ({
+  selector: parseSelector(record((model.value as Record<string, unknown>).spec)?.selector, selectorPath),
+  labels: labelsOf(recordAt(model.value, ['spec', 'template'])?.metadata),
+}));
+
 /** The candidates of a file by namespace, built once per analysis. */
 const indexOf = perFile((daemonSets): Map<string, NamespaceIndex> => {
   const index = new Map<string, NamespaceIndex>();
@@ -63,11 +69,7 @@ const indexOf = perFile((daemonSets): Map<string, NamespaceIndex> => {
       entry = { all: [], of: new Map(), byLabel: new Map(), byPivot: new Map(), unpivoted: [] };
       index.set(namespace, entry);
     }
-    const candidate: Candidate = {
-      model,
-      selector: parseSelector(record(model.value.spec)?.selector, selectorPath),
-      labels: labelsOf(recordAt(model.value, ['spec', 'template'])?.metadata),
-    };
+    const candidate: Candidate = { model, ...selectorAndLabels(model as DaemonSetModel & { value: object }) };
     entry.all.push(candidate);
     entry.of.set(model, candidate);
     for (const [key, value] of Object.entries(candidate.labels)) {
