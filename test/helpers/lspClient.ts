@@ -27,6 +27,8 @@ interface Waiter {
 export class LspClient {
   /** Settings returned for `workspace/configuration` (section `daemonscope`), per request item. */
   settings: Record<string, unknown> = {};
+  /** Answers for other configuration sections (a peer server's `yaml`); null when absent. */
+  sections: Record<string, unknown> = {};
   /** Everything the server wrote to stderr and `window/logMessage`. */
   readonly log: string[] = [];
   private readonly published: PublishDiagnosticsParams[] = [];
@@ -52,7 +54,7 @@ export class LspClient {
       this.log.push(params.message);
     });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'daemonscope' ? this.settings : null)),
+      params.items.map((item) => (item.section === 'daemonscope' ? this.settings : (this.sections[item.section ?? ''] ?? null))),
     );
     connection.onRequest('client/registerCapability', () => null);
     // Every other notification (custom ones such as daemonscope/previewChanged) is buffered.
@@ -66,7 +68,7 @@ export class LspClient {
     connection.listen();
   }
 
-  /** Spawns the bundled server (`npm run build` first) over stdio. */
+  /** Spawns the bundled server (`npm run build` first), or another server script, over stdio. */
   static start(serverPath = repoPath('dist/server.js')): LspClient {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -148,6 +150,11 @@ export class LspClient {
     );
   }
 
+  /** Drops the diagnostics already received for `uri`, so that the next wait sees only newer ones. */
+  discardDiagnostics(uri: string): void {
+    for (let index = this.published.findIndex((p) => p.uri === uri); index >= 0; index = this.published.findIndex((p) => p.uri === uri)) this.published.splice(index, 1);
+  }
+
   /** The next diagnostics for `uri` at `version` exactly. */
   diagnosticsAt(uri: string, version: number): Promise<PublishDiagnosticsParams> {
     return this.diagnostics(uri, (p) => p.version === version);
@@ -160,6 +167,16 @@ export class LspClient {
     const code = await withLimit(this.exited, 'server did not exit');
     this.connection.dispose();
     return code;
+  }
+
+  /** The server's process id (to read its memory from /proc), undefined if it did not start. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** True while the server process runs. */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** Kills the server if a test failed before `shutdown`. */
