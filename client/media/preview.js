@@ -87,6 +87,8 @@
     return el('section', { class: 'daemonset', 'data-key': ds.key, 'aria-labelledby': id }, [
       el('h2', { id }, [reveal, el('span', { class: 'namespace' }, [ds.namespace])]),
       el('p', { class: 'summary' }, [ds.summary]),
+      ds.overhead ? el('p', { class: 'overhead' }, [ds.overhead]) : null,
+      ds.impact ? el('p', { class: ds.impact.rollout ? 'impact rollout' : 'impact' }, [ds.impact.text]) : null,
       legend(ds.counts),
       el('div', { class: 'groups' }, ds.groups.map((/** @type {any} */ g) => group(ds, g, waveOf, step))),
       timeline(ds, step),

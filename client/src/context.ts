@@ -6,10 +6,13 @@ import * as vscode from 'vscode';
 import { ActivePreview } from './activePreview';
 import { clusterFile, documentSelector } from './config';
 import { loadServer, type ServerConnection } from './connection';
+import { GitBase, loadGitApi } from './gitBase';
+import { ImpactStore } from './impactStore';
 import { LiveCluster } from './liveCluster';
 import { PreviewStore } from './previewStore';
 import { PreviewStatus } from './status';
 import { PreviewCodeLensProvider } from './views/codeLens';
+import { ImpactCodeLensProvider } from './views/impactLens';
 import { PlacementTree } from './views/placementTree';
 import { PreviewPanel } from './views/previewPanel';
 import { RolloutTree } from './views/rolloutTree';
@@ -22,6 +25,8 @@ export class Ctx implements vscode.Disposable {
   readonly placement: PlacementTree;
   readonly panel: PreviewPanel;
   readonly live: LiveCluster;
+  /** The rollout impact of each document's edits since its last commit (issue #10). */
+  readonly impacts: ImpactStore;
   private server: ServerConnection | undefined;
   private starting: Promise<void> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -31,9 +36,13 @@ export class Ctx implements vscode.Disposable {
     this.store = new PreviewStore(() => this.server);
     this.active = new ActivePreview(this.store);
     this.placement = new PlacementTree(this.active, extension.workspaceState);
-    this.panel = new PreviewPanel(extension.extensionUri, this.active);
+    // The git extension is looked up on first use, after the server answers (never at activation).
+    const git = new GitBase(() => loadGitApi(vscode.extensions), () => this.impacts.invalidateAll());
+    this.impacts = new ImpactStore(() => this.server, this.store, git);
+    this.panel = new PreviewPanel(extension.extensionUri, this.active, this.impacts);
     this.live = new LiveCluster(extension, () => this.server, this.output);
     const lenses = new PreviewCodeLensProvider(this.store);
+    const impactLenses = new ImpactCodeLensProvider(this.impacts);
     this.disposables.push(
       this.output,
       this.store,
@@ -45,6 +54,10 @@ export class Ctx implements vscode.Disposable {
       new PreviewStatus(this.active),
       lenses,
       vscode.languages.registerCodeLensProvider(documentSelector, lenses),
+      git,
+      this.impacts,
+      impactLenses,
+      vscode.languages.registerCodeLensProvider(documentSelector, impactLenses),
       this.active.onDidChange((state) => void vscode.commands.executeCommand('setContext', 'daemonscope.hasDaemonSet', (state.result?.daemonsets.length ?? 0) > 0)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('daemonscope.clusterFile')) this.updateClusterContext();

@@ -181,6 +181,32 @@ export interface PreviewChangedParams {
 /** Server → client: a document's preview changed (edit, cluster file change); re-request it. */
 export const PreviewChangedNotification = new NotificationType<PreviewChangedParams>('daemonscope/previewChanged');
 
+/** A DaemonSet's impact as the editor sees it: where it is in the file (null when removed). */
+export interface EditorDaemonSetImpact extends DaemonSetImpact {
+  range: SourceRange | null;
+}
+
+/** Response of `daemonscope/impact`; `problems` explains an empty result (YAML errors, no cluster...). */
+export interface EditorImpactResult {
+  uri: string;
+  version: number | null;
+  cluster: ClusterInfo;
+  daemonsets: EditorDaemonSetImpact[];
+  problems: string[];
+}
+
+export interface ImpactParams {
+  uri: string;
+  /** The document's last committed text (the client reads it through VS Code's git extension). */
+  baseText: string;
+}
+
+/**
+ * Client → server: the rollout impact of the open document against `baseText` (issue #10), the
+ * same engine code as `daemonscope diff`, on the document's cluster. null for an unknown document.
+ */
+export const ImpactRequest = new RequestType<ImpactParams, EditorImpactResult | null, void>('daemonscope/impact');
+
 // ---------------------------------------------------------------------------------------------
 // Live cluster source (issue #10): a kubeconfig context, read-only.
 

@@ -13,8 +13,9 @@ import { toCodeActions, toCompletionItem, toDiagnostic, toDocumentSymbol, toHove
 import { AnalysisCache, SettingsCache } from './documents';
 import { createGuard } from './guard';
 import { registerLiveHandlers } from './live/liveHandlers';
+import { buildEditorImpact } from './impact';
 import { buildEditorPreview } from './preview';
-import { defaultSettings, PreviewChangedNotification, PreviewRequest, type EditorPreviewResult, type Settings } from './protocol';
+import { defaultSettings, ImpactRequest, PreviewChangedNotification, PreviewRequest, type EditorImpactResult, type EditorPreviewResult, type Settings } from './protocol';
 import { normalizeSettings } from './settings';
 import { ClusterService } from './clusterService';
 import { warmUp, warmUpText } from './warmUp';
@@ -226,6 +227,16 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
       if (!document) return null;
       const { analysis, cluster } = await analyse(document);
       return buildEditorPreview(document, analysis, cluster);
+    }),
+  );
+
+  connection.onRequest(
+    ImpactRequest,
+    guard('impact', null as EditorImpactResult | null, async (params) => {
+      const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+      if (!document || typeof params.baseText !== 'string') return null;
+      const { analysis, cluster } = await analyse(document);
+      return buildEditorImpact(document, analysis, cluster, params.baseText);
     }),
   );
 

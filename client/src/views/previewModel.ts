@@ -3,7 +3,9 @@
  * webview script stays a dumb renderer and the shaping is unit-tested: per DaemonSet a node grid
  * grouped by zone (or role when no node has a zone), and the rollout as wave columns. Pure.
  */
-import type { ClusterNodeInfo, EditorDaemonSetPreview, EditorPreviewResult, Placement, PlacementReason } from '../../../server/src/protocol';
+import type { ClusterNodeInfo, EditorDaemonSetPreview, EditorImpactResult, EditorPreviewResult, Placement, PlacementReason } from '../../../server/src/protocol';
+import { impactLine } from './impactText';
+import { describeOverhead } from './overheadText';
 import { nodeTooltip, zoneLabel } from './placementModel';
 import { countPlacements, daemonSetKey, describeCluster, describeRollout, describeStrategy, formatDuration, plural } from './summary';
 
@@ -43,6 +45,10 @@ export interface DaemonSetViewModel {
   groupedBy: 'zone' | 'role' | 'none';
   groups: TileGroupModel[];
   timeline: TimelineModel;
+  /** Fleet overhead, "Reserves 700m CPU and 1.4 GiB across 7 nodes — 1.9% of their CPU, …" ('' when unknown). */
+  overhead: string;
+  /** The rollout impact of the edits since the last commit; null when none (not in git, unchanged). */
+  impact: { text: string; rollout: boolean } | null;
 }
 
 /** Everything the webview renders; plain JSON (posted with `postMessage`). */
@@ -56,19 +62,19 @@ export interface PreviewViewModel {
 
 const rolePrefix = 'node-role.kubernetes.io/';
 
-/** Builds the panel's model. `fileName` is for the heading only. */
-export function buildPreviewModel(result: EditorPreviewResult, fileName: string): PreviewViewModel {
+/** Builds the panel's model. `fileName` is for the heading only; `impact` is the edit's rollout impact, if known. */
+export function buildPreviewModel(result: EditorPreviewResult, fileName: string, impact: EditorImpactResult | null = null): PreviewViewModel {
   const nodes = new Map((result.clusterNodes ?? []).map((n) => [n.name, n]));
   return {
     uri: result.uri,
     fileName,
     cluster: describeCluster(result.cluster),
     problems: result.problems,
-    daemonsets: result.daemonsets.map((ds) => daemonSetModel(ds, nodes)),
+    daemonsets: result.daemonsets.map((ds) => daemonSetModel(ds, nodes, impact)),
   };
 }
 
-function daemonSetModel(ds: EditorDaemonSetPreview, nodes: Map<string, ClusterNodeInfo>): DaemonSetViewModel {
+function daemonSetModel(ds: EditorDaemonSetPreview, nodes: Map<string, ClusterNodeInfo>, impact: EditorImpactResult | null): DaemonSetViewModel {
   const c = countPlacements(ds);
   const tiles = ds.nodes.map((n) => ({ node: n.node, placement: n.placement, reason: n.reason, tooltip: nodeTooltip(n, nodes.get(n.node)) }));
   const { groupedBy, groups } = groupTiles(tiles, nodes);
@@ -82,6 +88,8 @@ function daemonSetModel(ds: EditorDaemonSetPreview, nodes: Map<string, ClusterNo
     groupedBy,
     groups,
     timeline: timelineModel(ds),
+    overhead: ds.overhead ? capitalise(describeOverhead(ds.overhead)) : '',
+    impact: impactLine(impact, daemonSetKey(ds)),
   };
 }
 
@@ -114,4 +122,8 @@ function timelineModel(ds: EditorDaemonSetPreview): TimelineModel {
   }
   const note = rollout.waves.length === 0 && rollout.stall === null ? 'Nothing to roll: no node should run this pod.' : '';
   return { ...base, waves: rollout.waves, stall: rollout.stall, note };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

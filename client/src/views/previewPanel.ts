@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ActivePreview, ActiveState } from '../activePreview';
+import type { ImpactStore } from '../impactStore';
 import { buildPreviewModel, type PreviewViewModel } from './previewModel';
 import type { DaemonSetRef } from './treeModel';
 
@@ -34,8 +35,11 @@ export class PreviewPanel implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly active: ActivePreview,
+    private readonly impacts?: ImpactStore,
   ) {
     this.disposables.push(active.onDidChange((state) => this.post(state)));
+    // The rollout impact since the last commit (issue #10) arrives after the preview.
+    if (impacts) this.disposables.push(impacts.onDidChange((uri) => (uri === undefined || uri === this.active.current.uri) && this.post(this.active.current)));
   }
 
   /** True while the panel is open. */
@@ -81,7 +85,9 @@ export class PreviewPanel implements vscode.Disposable {
     const document = this.active.document;
     const fileName = document === undefined ? '' : document.uri.path.split('/').pop() ?? '';
     panel.title = fileName === '' ? 'Placement Preview' : `Placement: ${fileName}`;
-    const model = state.result === null ? null : buildPreviewModel(state.result, fileName);
+    const impact = state.uri === undefined ? undefined : this.impacts?.peek(state.uri);
+    if (impact === undefined && state.uri !== undefined) void this.impacts?.get(state.uri);
+    const model = state.result === null ? null : buildPreviewModel(state.result, fileName, impact ?? null);
     const message =
       state.error ??
       (state.uri === undefined ? 'Open a YAML file with a DaemonSet to see its placement.' : model !== null && model.daemonsets.length === 0 ? 'No DaemonSet in this file.' : '');
