@@ -3,10 +3,11 @@
  * < 50 ms; waves in closed form; the per-node objects, wave lists and details are built when
  * read), the same with every object built, serialised to the preview JSON (every detail built),
  * and loading a 5,000-node cluster file as kubectl prints it (YAML and JSON) and as
- * `daemonscope cluster export` reduces it, with and without 50,000 pods.
+ * `daemonscope cluster export` reduces it, with and without 50,000 pods; and the rollout impact
+ * (`daemonscope diff`) of bumping every image.
  */
 import { stringify } from 'yaml';
-import { loadCluster, previewDaemonSets } from '../../server/src/engine';
+import { diffDaemonSets, loadCluster, previewDaemonSets } from '../../server/src/engine';
 import type { Cluster } from '../../server/src/engine';
 import type { BenchSection } from '../bench';
 
@@ -169,6 +170,11 @@ export const section: BenchSection = {
     const { result } = previewDaemonSets(objects, cluster);
     bench.measure('preview JSON with every detail: 5,000 nodes x 50 DaemonSets', () => JSON.stringify(previewDaemonSets(objects, cluster).result), {
       runs: 5, warmup: 1, extra: { megabytes: Math.round(JSON.stringify(result).length / 1e5) / 10 },
+    });
+    // Rollout impact (issue #10): both versions simulated and their stored forms compared.
+    const bumped = objects.map((o) => JSON.parse(JSON.stringify(o).replace(/:1"/g, ':2"')) as Obj);
+    bench.measure('rollout impact (diff): 50 DaemonSets, every image bumped, 5,000 nodes', () => diffDaemonSets(objects, bumped, cluster), {
+      runs: 10, warmup: 2, extra: { rollouts: diffDaemonSets(objects, bumped, cluster).daemonsets.filter((d) => d.rollout).length },
     });
     const counts = { runs: 0, pending: 0, skipped: 0 };
     for (const ds of result.daemonsets) for (const n of ds.nodes) counts[n.placement]++;

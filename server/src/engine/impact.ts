@@ -42,18 +42,25 @@ export function formatEstimate(seconds: number): string {
   return `~${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
 }
 
-/** The nodes that should run the pod (runs + pending), by name. */
-function desiredNodes(simulation: DaemonSetSimulation | null): Set<string> {
-  const nodes = new Set<string>();
-  if (!simulation) return nodes;
-  const { codes, context } = simulation;
-  for (let i = 0; i < codes.length; i++) if (placementOutcomes[codes[i]!]!.placement !== 'skipped') nodes.add(context.cluster.nodes[i]!.name);
-  return nodes;
+/** Per node (cluster order): 1 when it should run the pod (runs or pending), else 0; all 0 without a simulation. */
+function desiredNodes(simulation: DaemonSetSimulation | null, count: number): Uint8Array {
+  const desired = new Uint8Array(count);
+  if (!simulation) return desired;
+  const { codes } = simulation;
+  for (let i = 0; i < count; i++) desired[i] = placementOutcomes[codes[i]!]!.placement === 'skipped' ? 0 : 1;
+  return desired;
 }
 
-function countMissing(from: Set<string>, other: Set<string>): number {
+function total(desired: Uint8Array): number {
   let n = 0;
-  for (const name of from) if (!other.has(name)) n++;
+  for (const d of desired) n += d;
+  return n;
+}
+
+/** Nodes desired in `from` and not in `other` (both over the same cluster). */
+function countMissing(from: Uint8Array, other: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < from.length; i++) if (from[i] === 1 && other[i] === 0) n++;
   return n;
 }
 
@@ -105,8 +112,8 @@ function compare(a: string, b: string): number {
 function impactOf(before: Identified | null, after: Identified | null, cluster: Cluster, options: SimulationOptions = {}): DaemonSetImpact {
   const oldSim = before ? simulateDaemonSet(before.object, cluster, options) : null;
   const newSim = after ? simulateDaemonSet(after.object, cluster, options) : null;
-  const oldNodes = desiredNodes(oldSim);
-  const newNodes = desiredNodes(newSim);
+  const oldNodes = desiredNodes(oldSim, cluster.nodes.length);
+  const newNodes = desiredNodes(newSim, cluster.nodes.length);
   const id = (after ?? before)!;
   const strategy = (newSim ?? oldSim)!.preview.rollout.strategy;
   const base = {
@@ -118,7 +125,7 @@ function impactOf(before: Identified | null, after: Identified | null, cluster: 
     stall: null,
   };
   if (!before || !after) {
-    const pods = after ? newNodes.size : oldNodes.size;
+    const pods = total(after ? newNodes : oldNodes);
     const effect = after ? `new DaemonSet: creates pods on ${plural(pods, 'node')}` : `removed: deletes its pods on ${plural(pods, 'node')}`;
     return { ...base, status: after ? 'added' : 'removed', rollout: false, changes: [], pods, waves: 0, estimatedSeconds: null, effect, summary: effect };
   }
@@ -143,16 +150,17 @@ function impactOf(before: Identified | null, after: Identified | null, cluster: 
   if (plan.strategy === 'OnDelete') {
     estimatedSeconds = null;
     effect = 'no rollout: OnDelete replaces a pod only when someone deletes it';
-  } else if (newNodes.size === 0) {
+  } else if (total(newNodes) === 0) {
     effect = 'no rollout: no node should run it';
   } else {
     rollout = true;
     waves = plan.waves?.length ?? 0;
     const stalled = plan.stall?.nodes.length ?? 0;
-    pods = newNodes.size - stalled;
+    const desired = total(newNodes);
+    pods = desired - stalled;
     estimatedSeconds = plan.estimatedSeconds;
     effect = plan.stall
-      ? `rolls ${pods} of ${plural(newNodes.size, 'pod')} in ${plural(waves, 'wave')}, then stalls with ${plural(stalled, 'node')} never updated`
+      ? `rolls ${pods} of ${plural(desired, 'pod')} in ${plural(waves, 'wave')}, then stalls with ${plural(stalled, 'node')} never updated`
       : `rolls ${plural(pods, 'pod')} in ${plural(waves, 'wave')}${estimatedSeconds === null ? '' : `, ${formatEstimate(estimatedSeconds)}`}`;
   }
   const placement = [base.nodesAdded > 0 ? `starts on ${plural(base.nodesAdded, 'more node')}` : '', base.nodesRemoved > 0 ? `leaves ${plural(base.nodesRemoved, 'node')}` : ''].filter((p) => p !== '');
