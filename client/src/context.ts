@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { ActivePreview } from './activePreview';
 import { clusterFile, documentSelector } from './config';
 import { loadServer, type ServerConnection } from './connection';
-import { GitBase, loadGitApi } from './gitBase';
+import { GitBase, loadGitExtension } from './gitBase';
 import { ImpactStore } from './impactStore';
 import { LiveCluster } from './liveCluster';
 import { PreviewStore } from './previewStore';
@@ -37,7 +37,7 @@ export class Ctx implements vscode.Disposable {
     this.active = new ActivePreview(this.store);
     this.placement = new PlacementTree(this.active, extension.workspaceState);
     // The git extension is looked up on first use, after the server answers (never at activation).
-    const git = new GitBase(() => loadGitApi(vscode.extensions), () => this.impacts.invalidateAll());
+    const git = new GitBase(() => loadGitExtension(vscode.extensions), () => this.impacts.invalidateAll());
     this.impacts = new ImpactStore(() => this.server, this.store, git);
     this.panel = new PreviewPanel(extension.extensionUri, this.active, this.impacts);
     this.live = new LiveCluster(extension, () => this.server, this.output);
@@ -61,6 +61,8 @@ export class Ctx implements vscode.Disposable {
       this.active.onDidChange((state) => void vscode.commands.executeCommand('setContext', 'daemonscope.hasDaemonSet', (state.result?.daemonsets.length ?? 0) > 0)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('daemonscope.clusterFile')) this.updateClusterContext();
+        // Git turned on or off: the committed versions are read again.
+        if (e.affectsConfiguration('git.enabled')) this.impacts.invalidateAll();
       }),
     );
     this.updateClusterContext();

@@ -24,8 +24,10 @@ export interface GitRepository {
   show(ref: string, path: string): Promise<string>;
 }
 
-interface GitExtensionExports {
+/** The git extension's exports (`GitExtension`): the API exists while `enabled` (setting `git.enabled`). */
+export interface GitExtensionExports {
   readonly enabled: boolean;
+  readonly onDidChangeEnablement?: vscode.Event<boolean>;
   getAPI(version: 1): GitApi;
 }
 
@@ -53,33 +55,44 @@ export async function readCommitted(api: GitApi, uri: vscode.Uri): Promise<Commi
 }
 
 /**
- * Loads the git extension's API on first use (activating the extension if needed); undefined when
- * there is none or it is disabled. `onChange` runs when a repository opens or its HEAD moves.
+ * Loads the git extension's API on first use (activating the extension if needed). While there is
+ * none (not installed, disabled by `git.enabled`, failed), each read asks again, so enabling git
+ * later works. `onChange` runs when git gets enabled, a repository opens or a HEAD moves.
  */
 export class GitBase implements Pick<vscode.Disposable, 'dispose'> {
-  private api: Promise<GitApi | undefined> | undefined;
+  private api: GitApi | undefined;
+  private connecting: Promise<GitApi | undefined> | undefined;
   private readonly heads = new Map<GitRepository, string | undefined>();
   private readonly disposables: { dispose(): unknown }[] = [];
 
+  private enablementWatched = false;
+
   constructor(
-    private readonly load: () => Thenable<GitApi | undefined>,
+    private readonly load: () => Thenable<GitExtensionExports | undefined>,
     private readonly onChange: () => void,
   ) {}
 
   /** The committed text of `uri`, or undefined. Never rejects. */
   async read(uri: vscode.Uri): Promise<CommittedText | undefined> {
-    const api = await (this.api ??= this.connect());
+    const api = this.api ?? (await (this.connecting ??= this.connect().finally(() => (this.connecting = undefined))));
     return api ? readCommitted(api, uri) : undefined;
   }
 
   private async connect(): Promise<GitApi | undefined> {
-    let api: GitApi | undefined;
+    let api: GitApi;
     try {
-      api = await this.load();
+      const exports = await this.load();
+      if (!exports) return undefined;
+      if (!this.enablementWatched && exports.onDidChangeEnablement) {
+        this.enablementWatched = true;
+        this.disposables.push(exports.onDidChangeEnablement((enabled) => enabled && this.onChange()));
+      }
+      if (!exports.enabled) return undefined;
+      api = exports.getAPI(1);
     } catch {
       return undefined;
     }
-    if (!api) return undefined;
+    this.api = api;
     const watch = (repository: GitRepository): void => {
       if (this.heads.has(repository)) return;
       this.heads.set(repository, repository.state.HEAD?.commit);
@@ -109,10 +122,9 @@ export class GitBase implements Pick<vscode.Disposable, 'dispose'> {
   }
 }
 
-/** The git extension's API from VS Code, or undefined (not installed, disabled, failed to activate). */
-export async function loadGitApi(extensions: typeof vscode.extensions): Promise<GitApi | undefined> {
+/** The git extension's exports from VS Code (activated if needed), or undefined when it is not installed. */
+export async function loadGitExtension(extensions: typeof vscode.extensions): Promise<GitExtensionExports | undefined> {
   const extension = extensions.getExtension<GitExtensionExports>('vscode.git');
   if (!extension) return undefined;
-  const exports = extension.isActive ? extension.exports : await extension.activate();
-  return exports?.enabled ? exports.getAPI(1) : undefined;
+  return extension.isActive ? extension.exports : await extension.activate();
 }

@@ -1,6 +1,7 @@
 // The end-to-end tests, in the order they run in one VS Code. Each waits on what a user sees.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repo } from './harness.mjs';
 
@@ -231,6 +232,42 @@ tests.push(
       await w.runCommand('Daemonscope: Use Embedded Cluster');
       await w.waitFor('"embedded · 10 nodes" in the Placement title', async () => (await (await w.pane('Placement')).locator('.pane-header').innerText()).replace(/\s+/g, ' ').includes('embedded · 10 nodes'));
       await w.waitForTree('Placement', (r) => r.some((row) => /^node-agent \d+\/10 nodes/.test(row.text)), 'node-agent on the 10 embedded nodes');
+    },
+  },
+  {
+    // Issue #10: the workspace becomes a git repository (the test runs git, not the extension, which
+    // reads the committed text through VS Code's git extension), then an image bump shows its impact.
+    name: 'an edit since the last commit shows its rollout impact in a CodeLens and in the preview panel',
+    async run(w) {
+      const manifest = fixture('manifests/node-agent.yaml').replace('name: node-agent\n  namespace', 'name: impact-agent\n  namespace');
+      writeFileSync(join(w.ws, 'manifests', 'impact-agent.yaml'), manifest);
+      const git = (...args) => execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', '-c', 'init.defaultBranch=main', ...args], { cwd: w.ws, stdio: 'ignore' });
+      git('init', '-q');
+      git('add', '-A');
+      git('commit', '-q', '-m', 'base');
+      // Turn git on as a user does, in the user settings (the suite starts with it off).
+      const settings = readFileSync(join(w.root, 'user', 'User', 'settings.json'), 'utf8').split('\n');
+      const at = settings.findIndex((l) => l.includes('"git.enabled": false'));
+      await w.runCommand('Preferences: Open User Settings (JSON)');
+      await w.page.locator('.editor-group-container.active .tab.active', { hasText: 'settings.json' }).first().waitFor({ state: 'visible', timeout: 15000 });
+      await w.goTo(at + 1, settings[at].indexOf('false') + 1);
+      await w.page.keyboard.press('Shift+End');
+      await w.page.keyboard.type('true,');
+      await w.save();
+      await w.openFile('manifests/impact-agent.yaml');
+      const lenses = async () => (await w.activeEditor().locator('.codelens-decoration').allInnerTexts()).join(' | ');
+      await w.waitFor('the placement CodeLens with the fleet overhead', async () => /runs on .* · reserves \S+ CPU/.test(await lenses()));
+      const lines = manifest.split('\n');
+      const line = lines.findIndex((l) => l.includes('image: example/node-agent:2.0.1')) + 1;
+      await w.goTo(line, lines[line - 1].indexOf('2.0.1') + 1);
+      await w.page.keyboard.press('Shift+End');
+      await w.page.keyboard.type('2.0.2');
+      // On the embedded cluster (the previous test) a pending node stalls it: "rolls 1 of 7 pods in 1 wave, then stalls …".
+      await w.waitFor('the impact CodeLens', async () => /rolls \d+ (of \d+ )?pods? in \d+ waves?/.test(await lenses()));
+      await w.runCommand('Daemonscope: Show Placement Preview');
+      const view = w.webview();
+      await w.waitFor('the impact line in the panel', async () => (await view.locator('p.impact').allInnerTexts()).some((t) => /^Since the last commit: pod template changed \(image 2\.0\.1 → 2\.0\.2\): rolls/.test(t)));
+      assert.match((await view.locator('p.overhead').allInnerTexts())[0] ?? '', /^Reserves \S+ CPU and \S+ MiB across \d+ nodes/);
     },
   },
 );

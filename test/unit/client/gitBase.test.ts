@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { GitBase, readCommitted, type GitApi, type GitRepository } from '../../../client/src/gitBase';
+import { GitBase, readCommitted, type GitApi, type GitExtensionExports, type GitRepository } from '../../../client/src/gitBase';
 
 type Listener = () => void;
 
@@ -55,13 +55,19 @@ test('readCommitted: nothing for an untitled document, outside a repository, bef
   assert.equal(await readCommitted(throwing, file('/repo/ds.yaml')), undefined);
 });
 
-test('GitBase: the API is loaded once, on first read; no git extension means nothing; a HEAD move is announced once', async () => {
+const extension = (api: GitApi, enabled = true, onEnablement?: (listener: (enabled: boolean) => void) => void): GitExtensionExports => ({
+  enabled,
+  getAPI: () => api,
+  ...(onEnablement ? { onDidChangeEnablement: ((l: (enabled: boolean) => void) => (onEnablement(l), { dispose: () => undefined })) as unknown as vscode.Event<boolean> } : {}),
+});
+
+test('GitBase: the API is loaded once, on first read; a HEAD move is announced once', async () => {
   const { repository } = fakeRepository('abc123', { '/repo/ds.yaml': 'x' });
   let loads = 0;
   let changes = 0;
   const base = new GitBase(() => {
     loads++;
-    return Promise.resolve(fakeApi(repository));
+    return Promise.resolve(extension(fakeApi(repository)));
   }, () => changes++);
   assert.equal(loads, 0, 'nothing is loaded before it is needed');
   assert.equal((await base.read(file('/repo/ds.yaml')))?.commit, 'abc123');
@@ -71,8 +77,21 @@ test('GitBase: the API is loaded once, on first read; no git extension means not
   repository.move('def456');
   assert.equal(changes, 1);
   base.dispose();
+});
+
+test('GitBase: no git extension, or git disabled (git.enabled), means nothing until it is enabled, which is announced', async () => {
   const none = new GitBase(() => Promise.resolve(undefined), () => undefined);
   assert.equal(await none.read(file('/repo/ds.yaml')), undefined);
   const failing = new GitBase(() => Promise.reject(new Error('activation failed')), () => undefined);
   assert.equal(await failing.read(file('/repo/ds.yaml')), undefined);
+  let enabled = false;
+  let announce: ((enabled: boolean) => void) | undefined;
+  let changes = 0;
+  const api = fakeApi(fakeRepository('abc123', { '/repo/ds.yaml': 'x' }).repository);
+  const later = new GitBase(() => Promise.resolve(extension(api, enabled, (l) => (announce = l))), () => changes++);
+  assert.equal(await later.read(file('/repo/ds.yaml')), undefined);
+  enabled = true;
+  announce?.(true);
+  assert.equal(changes, 1, 'enabling git is announced, so impacts are read again');
+  assert.equal((await later.read(file('/repo/ds.yaml')))?.text, 'x');
 });
