@@ -8,6 +8,7 @@ import type { FileAnalysis } from './analysis/analyse';
 import type { DaemonSetModel } from './analysis/model';
 import type { ResolvedCluster } from './clusterService';
 import { toRange } from './convert';
+import { describeOverhead, describeOverheadShort } from './engine';
 import type { ClusterNodeInfo, EditorDaemonSetPreview, EditorPreviewResult } from './protocol';
 
 /** Builds the preview result of `document` from its analysis on `cluster`. */
@@ -26,6 +27,7 @@ export function buildEditorPreview(document: TextDocument, analysis: FileAnalysi
     // JSON round trip: NodeResult builds its `detail` lazily and serialises through toJSON.
     const preview = JSON.parse(JSON.stringify(simulation.preview)) as EditorDaemonSetPreview;
     preview.range = toRange(document, model.span);
+    if (preview.overhead) preview.overheadText = { sentence: describeOverhead(preview.overhead), short: describeOverheadShort(preview.overhead) };
     const written = writtenBudget(model);
     if (written) preview.written = written;
     daemonsets.push(preview);

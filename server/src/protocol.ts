@@ -143,6 +143,8 @@ export interface SourceRange {
 /** A DaemonSet preview as the editor sees it: the JSON contract plus where it is in the file. */
 export interface EditorDaemonSetPreview extends DaemonSetPreview {
   range: SourceRange;
+  /** The server's wording of `overhead` (the engine's), so the views never re-derive it. */
+  overheadText?: { sentence: string; short: string };
   /** `maxUnavailable`/`maxSurge` as written in the manifest ("25%", "2"), absent when not written; for "25% of 8 → 2". */
   written?: { maxUnavailable?: string; maxSurge?: string };
 }

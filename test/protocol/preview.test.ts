@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { LspClient } from '../helpers/lspClient';
 import { repoPath } from '../helpers/paths';
 import type { EditorPreviewResult } from '../../server/src/protocol';
+import { describeOverhead, describeOverheadShort } from '../../server/src/engine';
 
 const sample = readFileSync(repoPath('samples/fluentd-elasticsearch.yaml'), 'utf8');
 
@@ -54,6 +55,10 @@ describe('daemonscope/preview over stdio', () => {
     // The document starts after the three comment lines.
     assert.equal(ds!.range.start.line, 3);
     assert.equal(preview.clusterNodes?.length, 10);
+    // The views get the overhead worded by the engine, never re-derived (7 nodes run it; pending pods reserve nothing).
+    assert.ok(ds!.overhead);
+    assert.deepEqual(ds!.overheadText, { sentence: describeOverhead(ds!.overhead!), short: describeOverheadShort(ds!.overhead!) });
+    assert.match(ds!.overheadText!.sentence, /^reserves .* across 7 nodes/);
   });
 
   test('an unknown document answers null and the server keeps serving', async () => {

@@ -5,7 +5,6 @@
  */
 import type { ClusterNodeInfo, EditorDaemonSetPreview, EditorImpactResult, EditorPreviewResult, Placement, PlacementReason } from '../../../server/src/protocol';
 import { impactLine } from './impactText';
-import { describeOverhead } from './overheadText';
 import { nodeTooltip, zoneLabel } from './placementModel';
 import { countPlacements, daemonSetKey, describeCluster, describeRollout, describeStrategy, formatDuration, plural } from './summary';
 
@@ -88,7 +87,7 @@ function daemonSetModel(ds: EditorDaemonSetPreview, nodes: Map<string, ClusterNo
     groupedBy,
     groups,
     timeline: timelineModel(ds),
-    overhead: ds.overhead ? capitalise(describeOverhead(ds.overhead)) : '',
+    overhead: ds.overheadText ? capitalise(ds.overheadText.sentence) : '',
     impact: impactLine(impact, daemonSetKey(ds)),
   };
 }

@@ -4,7 +4,6 @@
  * only count and format what the server's engine computed; nothing is re-simulated here.
  */
 import type { ClusterInfo, DaemonSetPreview, EditorDaemonSetPreview, EditorPreviewResult, Placement } from '../../../server/src/protocol';
-import { shortOverhead } from './overheadText';
 
 /** Node counts of one DaemonSet. `should` = runs + pending (the nodes the rollout budget is a percent of). */
 export interface PlacementCounts {
@@ -86,12 +85,13 @@ export function describeRollout(ds: DaemonSetPreview): string {
 }
 
 /** The CodeLens title: "runs on 7/10 nodes · 1 pending · rollout 4 waves, ~2 min · reserves 700m CPU, 1.4 GiB (1.9% of CPU)". */
-export function describeLens(ds: DaemonSetPreview): string {
+export function describeLens(ds: DaemonSetPreview & { overheadText?: EditorDaemonSetPreview['overheadText'] }): string {
   const c = countPlacements(ds);
   const parts = [`runs on ${c.runs}/${c.total} ${plural(c.total, 'node')}`];
   if (c.pending > 0) parts.push(`${c.pending} pending`);
   parts.push(`rollout ${describeRollout(ds)}`);
-  const overhead = shortOverhead(ds.overhead);
+  // Worded by the server (the engine's describeOverheadShort); '' when it reserves nothing.
+  const overhead = ds.overheadText?.short ?? '';
   if (overhead !== '') parts.push(overhead);
   return parts.join(' · ');
 }

@@ -30,7 +30,7 @@ export { simulateDaemonSet, previewDaemonSets, NodeResult } from './simulate';
 export type { DaemonSetSimulation, SimulationOptions } from './simulate';
 
 /** Fleet overhead: requests × the nodes that run the pod, the share of their allocatable, and its wording. */
-export { fleetOverhead, overheadShare, describeOverhead, formatCpuTotal, formatMemoryTotal, formatShare } from './overhead';
+export { fleetOverhead, overheadShare, describeOverhead, describeOverheadShort, formatCpuTotal, formatMemoryTotal, formatShare } from './overhead';
 export type { RunsTotals } from './overhead';
 
 /**

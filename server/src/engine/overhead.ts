@@ -64,6 +64,16 @@ export function formatShare(share: number): string {
   return percent < 10 ? `${Math.round(percent * 10) / 10}%` : `${Math.round(percent)}%`;
 }
 
+/** For a CodeLens: "reserves 700m CPU, 1.4 GiB (1.9% of CPU)"; '' when it reserves nothing. */
+export function describeOverheadShort(overhead: FleetOverhead): string {
+  const cpu = Number(overhead.cpu);
+  const memory = Number(overhead.memory);
+  if (overhead.nodes === 0 || (cpu === 0 && memory === 0)) return '';
+  const amounts = [cpu > 0 ? formatCpuTotal(cpu) : '', memory > 0 ? formatMemoryTotal(memory) : ''].filter((a) => a !== '');
+  const share = overheadShare(overhead).cpu;
+  return `reserves ${amounts.join(', ')}${cpu > 0 && share !== null ? ` (${formatShare(share)} of CPU)` : ''}`;
+}
+
 /**
  * One phrase: "reserves 1.6 CPU and 3.2 GiB across 32 nodes — 0.6% of their CPU, 1.1% of their
  * memory"; "reserves nothing: it runs on no node"; "reserves no CPU or memory: it requests none".

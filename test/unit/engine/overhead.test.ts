@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeOverhead, fleetOverhead, formatCpuTotal, formatMemoryTotal, formatShare, overheadShare, simulateDaemonSet } from '../../../server/src/engine';
+import { describeOverhead, describeOverheadShort, fleetOverhead, formatCpuTotal, formatMemoryTotal, formatShare, overheadShare, simulateDaemonSet } from '../../../server/src/engine';
 import { cluster, daemonSet, node, pod } from './fixtures';
 
 const requests = (cpu: string, memory: string) => ({ containers: [{ name: 'app', image: 'example/app:1', resources: { requests: { cpu, memory } } }] });
@@ -84,4 +84,12 @@ test('formatting: CPU below one core in millicores, memory in binary units, shar
   assert.deepEqual([formatCpuTotal(250), formatCpuTotal(1000), formatCpuTotal(1650), formatCpuTotal(250_000)], ['250m CPU', '1 CPU', '1.7 CPU', '250 CPU']);
   assert.deepEqual([formatMemoryTotal(512), formatMemoryTotal(640 * 2 ** 20), formatMemoryTotal(2.5 * 2 ** 40)], ['512 B', '640 MiB', '2.5 TiB']);
   assert.deepEqual([formatShare(0), formatShare(0.0004), formatShare(0.006), formatShare(0.1234), formatShare(1)], ['0%', '<0.1%', '0.6%', '12%', '100%']);
+});
+
+test('short wording for the CodeLens: amounts and the CPU share; nothing when it reserves nothing', () => {
+  assert.equal(describeOverheadShort({ cpu: '700', memory: '1468006400', nodes: 7, allocatable: { cpu: '37370', memory: '160559865856' } }), 'reserves 700m CPU, 1.4 GiB (1.9% of CPU)');
+  assert.equal(describeOverheadShort({ cpu: '1600', memory: '0', nodes: 32 }), 'reserves 1.6 CPU');
+  assert.equal(describeOverheadShort({ cpu: '0', memory: '536870912', nodes: 2, allocatable: { cpu: '8000', memory: '17179869184' } }), 'reserves 512 MiB');
+  assert.equal(describeOverheadShort({ cpu: '0', memory: '0', nodes: 3 }), '');
+  assert.equal(describeOverheadShort({ cpu: '100', memory: '0', nodes: 0 }), '');
 });

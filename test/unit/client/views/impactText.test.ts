@@ -54,10 +54,11 @@ test('the panel: a line for a changed DaemonSet, marked when it rolls; none when
 test('the preview model carries the overhead sentence and the impact line of each DaemonSet', () => {
   const preview = loadPreview('two-daemonsets');
   preview.daemonsets[0]!.overhead = { cpu: '700', memory: '1468006400', nodes: 7, allocatable: { cpu: '37370', memory: '160559865856' } };
+  preview.daemonsets[0]!.overheadText = { sentence: 'reserves 700m CPU and 1.4 GiB across 7 nodes — 1.9% of their CPU, 0.9% of their memory', short: 'reserves 700m CPU, 1.4 GiB (1.9% of CPU)' };
   const model = buildPreviewModel(preview, 'logging.yaml', result);
   const [fluentd, exporter] = model.daemonsets;
   assert.equal(fluentd!.overhead, 'Reserves 700m CPU and 1.4 GiB across 7 nodes — 1.9% of their CPU, 0.9% of their memory');
   assert.equal(fluentd!.impact?.rollout, true);
-  assert.equal(exporter!.overhead, '', 'a preview without overhead (an older server) shows none');
+  assert.equal(exporter!.overhead, '', 'a preview without overhead text (an older server) shows none');
   assert.equal(buildPreviewModel(preview, 'logging.yaml').daemonsets[0]!.impact, null);
 });

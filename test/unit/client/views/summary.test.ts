@@ -36,6 +36,9 @@ test('describeLens: counts, pending and the rollout in one line', () => {
   const [fluentd, exporter] = loadPreview('two-daemonsets').daemonsets;
   assert.equal(describeLens(fluentd!), 'runs on 7/10 nodes · 1 pending · rollout 4 waves, ~2 min');
   assert.equal(describeLens(exporter!), 'runs on 9/10 nodes · 1 pending · rollout OnDelete');
+  // The overhead comes worded by the server (engine describeOverheadShort); the lens appends it.
+  fluentd!.overheadText = { sentence: 'reserves 700m CPU and 1.4 GiB across 7 nodes — 1.9% of their CPU', short: 'reserves 700m CPU, 1.4 GiB (1.9% of CPU)' };
+  assert.equal(describeLens(fluentd!), 'runs on 7/10 nodes · 1 pending · rollout 4 waves, ~2 min · reserves 700m CPU, 1.4 GiB (1.9% of CPU)');
   assert.equal(describeRollout(loadPreview('stalled').daemonsets[0]!), 'stalls after 0 waves');
 });
 
