@@ -1,5 +1,7 @@
-/** Runs the bundled CLI (`node dist/cli.js ...`, after `npm run build`) and collects its output. */
+/** Runs the CLI and collects its output: the bundled one in a child process, or `runCli` in this process. */
 import { spawn } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+import { runCli } from '../../server/src/cli/run';
 import { repoPath } from './paths';
 
 export interface CliRun {
@@ -20,4 +22,19 @@ export function runCliProcess(args: readonly string[], options: { cwd?: string; 
     child.on('close', (status) => resolve({ status, stdout, stderr }));
     child.stdin.end(options.stdin ?? '');
   });
+}
+
+/**
+ * Runs the CLI in this process (`runCli` with in-memory streams), for tests that serve a fake API
+ * on loopback from the same process. Status, stdout and stderr as `runCliProcess` gives them.
+ */
+export async function runCliInProcess(args: string[], options: { cwd?: string } = {}): Promise<CliRun & { status: number }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const status = await runCli(args, { stdout, stderr, stdin: new PassThrough(), cwd: options.cwd ?? process.cwd() });
+  return { status, stdout: out, stderr: err };
 }

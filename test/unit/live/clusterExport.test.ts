@@ -1,20 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import { parseAllDocuments } from 'yaml';
-import { runCli } from '../../../server/src/cli/run';
+import { runCliInProcess } from '../../helpers/cliProcess';
 import { closedPortUrl, startFakeKubeApi, writeKubeconfig } from '../../helpers/fakeKubeApi';
 
-async function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const status = await runCli(args, { stdout, stderr, stdin: new PassThrough(), cwd: process.cwd() });
-  return { status, stdout: out, stderr: err };
-}
+const cli = (args: string[]) => runCliInProcess(args);
 
 test('cluster export prints a reduced List YAML: nodes, namespaces, then bound non-terminal pods', async () => {
   const api = await startFakeKubeApi({

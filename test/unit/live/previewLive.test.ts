@@ -1,21 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../../server/src/cli/run';
+import { runCliInProcess } from '../../helpers/cliProcess';
 import type { PreviewResult } from '../../../server/src/protocol';
 import { startFakeKubeApi, writeKubeconfig, writeTemp } from '../../helpers/fakeKubeApi';
 import { dedent } from '../../helpers/text';
 
-async function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const status = await runCli(args, { stdout, stderr, stdin: new PassThrough(), cwd: process.cwd() });
-  return { status, stdout: out, stderr: err };
-}
+const cli = (args: string[]) => runCliInProcess(args);
 
 const exporter = writeTemp(
   'exporter.yaml',
