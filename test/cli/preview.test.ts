@@ -116,3 +116,24 @@ for (const [name, args, files, message] of bad) {
     assert.equal(run.stdout, '');
   });
 }
+
+test('the manifest is read as kubectl reads YAML (1.1): a `<<` merge key feeds the nodeSelector', async () => {
+  const manifest = `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: cache, namespace: storage}
+spec:
+  selector: {matchLabels: {app: cache}}
+  template:
+    metadata: {labels: {app: cache}}
+    spec:
+      nodeSelector:
+        <<: {ssd: "true"}
+      containers: [{name: cache, image: "cache:1.0"}]
+`;
+  const run = await runCliProcess(['preview', '-', '--format', 'json'], { stdin: manifest });
+  assert.equal(run.status, 0, run.stderr);
+  const nodes = JSON.parse(run.stdout).daemonsets[0].nodes as { node: string; placement: string; reason: string | null }[];
+  // The embedded cluster has one ssd=true worker; read as YAML 1.2, `<<` would be a label no node has.
+  const selected = nodes.filter((n) => !(n.placement === 'skipped' && n.reason === 'nodeSelector'));
+  assert.equal(selected.length, 1, JSON.stringify(nodes));
+});

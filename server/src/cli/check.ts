@@ -14,9 +14,7 @@ import { analyseText, type FileAnalysis } from '../analysis/analyse';
 import type { ClusterContext } from '../analysis/clusterContext';
 import { applyPreferredFixes } from '../analysis/codeActions/fixAll';
 import { createSchemaValidator } from '../analysis/validator';
-import { readCluster } from '../clusterFiles';
 import type { ClusterResult } from '../engine';
-import type { LiveSourceOptions } from '../live/liveSource';
 import { defaultSettings, type Settings } from '../protocol';
 import packageJson from '../../../package.json';
 import { formatJson, formatSarif, formatText, type FileResult } from './checkFormats';
@@ -25,6 +23,7 @@ import { describeFsError, expandInputs, readInput, type Input } from './inputs';
 import type { CliIo } from './io';
 import { UsageError } from './io';
 import { createLineIndex } from './lineIndex';
+import { assertOneClusterSource, isLive, loadClusterFlags } from './sources';
 import { unifiedDiff } from './unifiedDiff';
 
 const usage =
@@ -82,9 +81,8 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
   if (parsed.dryRun && !parsed.fix) throw new UsageError(`--dry-run goes with --fix\n${usage}`);
   if (parsed.dryRun && parsed.format !== 'text') throw new UsageError('--fix --dry-run prints a diff; it takes no --format');
   if (parsed.fix && !parsed.dryRun && parsed.files.includes('-')) throw new UsageError('--fix cannot write to stdin; add --dry-run to see the diff');
-  if ((parsed.kubeconfig !== undefined || parsed.context !== undefined) && (parsed.cluster !== undefined || parsed.pods !== undefined)) {
-    throw new UsageError('use either --cluster/--pods (files) or --kubeconfig/--context (a live cluster), not both');
-  }
+  // Empty values are refused above, so "given" and "non-empty" are the same here.
+  assertOneClusterSource(parsed);
   return parsed;
 }
 
@@ -181,19 +179,10 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
  * `--cluster`/`--pods` files, or a live `--kubeconfig`/`--context` source (read-only).
  */
 async function loadClusterFor(options: CheckArgs, cwd: string): Promise<(ClusterResult & { ok: false }) | { ok: true; cluster: ClusterContext['cluster']; label: string }> {
-  if (options.kubeconfig !== undefined || options.context !== undefined) {
-    const live: LiveSourceOptions = {
-      ...(options.kubeconfig !== undefined ? { kubeconfig: resolve(cwd, options.kubeconfig) } : {}),
-      ...(options.context !== undefined ? { context: options.context } : {}),
-      // A credential plugin runs only for a context named on the command line.
-      policy: { workspaceTrusted: true, contextChosenByUser: options.context !== undefined },
-    };
-    const loaded = await (await import('../live/clusterFromSnapshot')).loadLiveCluster(live);
-    return loaded.ok ? { ok: true, cluster: loaded.cluster, label: loaded.cluster.source } : loaded;
-  }
-  const loaded = readCluster({ nodes: options.cluster ?? '', pods: options.pods ?? '', baseDir: cwd });
+  const loaded = await loadClusterFlags(options, cwd);
   if (!loaded.ok) return loaded;
-  return { ok: true, cluster: loaded.cluster, label: options.cluster === undefined ? 'the embedded cluster' : `cluster file ${options.cluster}` };
+  const label = isLive(options) ? loaded.cluster.source : options.cluster === undefined ? 'the embedded cluster' : `cluster file ${options.cluster}`;
+  return { ok: true, cluster: loaded.cluster, label };
 }
 
 /** Positions one file's findings (1-based lines, UTF-16 columns). */

@@ -7,15 +7,11 @@
  * Exit 0 whatever it finds; 2 on bad input (usage, unreadable or broken file, bad cluster), with a
  * message naming the file.
  */
-import { resolve } from 'node:path';
-import { LineCounter, parseAllDocuments } from 'yaml';
-import { yamlParseOptions } from '../analysis/parse';
-import { readCluster, readTextFile } from '../clusterFiles';
 import { diffDaemonSets, type DiffResult } from '../engine';
-import type { LiveSourceOptions } from '../live/liveSource';
 import type { CliIo } from './io';
 import { UsageError } from './io';
 import { useColor, wrap } from './previewText';
+import { assertOneClusterSource, loadClusterFlags, readManifest } from './sources';
 
 interface DiffArgs {
   files: [string, string];
@@ -80,9 +76,7 @@ export function parseDiffArgs(args: readonly string[]): DiffArgs {
         throw new UsageError(`unknown option ${name}\n${usage}`);
     }
   }
-  if ((kubeconfig !== undefined || context !== undefined) && (cluster !== '' || pods !== '')) {
-    throw new UsageError('use either --cluster/--pods (files) or --kubeconfig/--context (a live cluster), not both');
-  }
+  assertOneClusterSource({ cluster, pods, ...(kubeconfig !== undefined ? { kubeconfig } : {}), ...(context !== undefined ? { context } : {}) });
   if (files.length !== 2) throw new UsageError(`diff takes two files, OLD and NEW (${files.length} given)\n${usage}`);
   if (files[0] === '-' && files[1] === '-') throw new UsageError('only one of OLD and NEW can be read from stdin (-)');
   return {
@@ -96,48 +90,12 @@ export function parseDiffArgs(args: readonly string[]): DiffArgs {
   };
 }
 
-async function readStdin(io: CliIo): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/**
- * The documents of a manifest as plain objects, read as kubectl reads YAML (YAML 1.1). Throws a
- * UsageError naming the file and position on a syntax error.
- */
-export function readManifestObjects(text: string, label: string): unknown[] {
-  const lineCounter = new LineCounter();
-  const objects: unknown[] = [];
-  for (const doc of parseAllDocuments(text, { ...yamlParseOptions, lineCounter })) {
-    const error = doc.errors[0];
-    if (error) {
-      const at = lineCounter.linePos(error.pos[0]);
-      throw new UsageError(`${label}:${at.line}:${at.col}: ${error.message.split('\n')[0]}`);
-    }
-    try {
-      objects.push(doc.toJS({ maxAliasCount: 1000 }));
-    } catch (error) {
-      throw new UsageError(`${label}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  return objects;
-}
-
-async function readManifest(file: string, io: CliIo): Promise<unknown[]> {
-  if (file === '-') return readManifestObjects(await readStdin(io), '<stdin>');
-  const read = readTextFile(file, io.cwd, 'manifest');
-  if (!read.ok) throw new UsageError(read.problem);
-  return readManifestObjects(read.text, file);
-}
-
 /** Runs `daemonscope diff`; returns the exit status. */
 export async function runDiff(args: string[], io: CliIo): Promise<number> {
   const options = parseDiffArgs(args);
-  const before = await readManifest(options.files[0], io);
-  const after = await readManifest(options.files[1], io);
-  const live = options.kubeconfig !== undefined || options.context !== undefined;
-  const loaded = live ? await (await import('../live/clusterFromSnapshot')).loadLiveCluster(liveOptions(options, io.cwd)) : readCluster({ nodes: options.cluster, pods: options.pods, baseDir: io.cwd });
+  const before = (await readManifest(options.files[0], io)).objects;
+  const after = (await readManifest(options.files[1], io)).objects;
+  const loaded = await loadClusterFlags(options, io.cwd);
   if (!loaded.ok) throw new UsageError(loaded.problems.join('\n'));
   const result = diffDaemonSets(before, after, loaded.cluster, { podStartSeconds: options.podStartSeconds });
   io.stdout.write(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatDiffText(result, { color: useColor(io.stdout), width: 100 }));
@@ -163,12 +121,4 @@ export function formatDiffText(result: DiffResult, options: { color: boolean; wi
     if (ds.stall) for (const line of wrap(`Stall: ${ds.stall.reason}`, options.width - 4)) out.push(yellow(`    ${line}`));
   }
   return `${out.join('\n')}\n`;
-}
-
-function liveOptions(options: DiffArgs, cwd: string): LiveSourceOptions {
-  return {
-    ...(options.kubeconfig !== undefined ? { kubeconfig: resolve(cwd, options.kubeconfig) } : {}),
-    ...(options.context !== undefined ? { context: options.context } : {}),
-    policy: { workspaceTrusted: true, contextChosenByUser: options.context !== undefined },
-  };
 }

@@ -4,6 +4,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { readStreamText } from './sources';
 
 /** One input: its path as the user gave it (`<stdin>` for `-`) and its absolute path. */
 export interface Input {
@@ -63,9 +64,7 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
 /** Reads an input's text (stdin once, as UTF-8). */
 export async function readInput(input: Input, stdin: NodeJS.ReadableStream): Promise<string> {
   if (input.absolute !== undefined) return readFile(input.absolute, 'utf8');
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return readStreamText(stdin);
 }
 
 /** A file-system error as a short phrase: "no such file or directory", "permission denied"... */

@@ -1,0 +1,87 @@
+/**
+ * What the simulating commands (check, preview, diff) read besides their own flags: a manifest
+ * (a file or `-` for stdin) as plain objects, read as kubectl reads YAML, and the cluster named
+ * by `--cluster`/`--pods` (files; none = the embedded cluster) or `--kubeconfig`/`--context` (a
+ * live, read-only source, loaded lazily). Problems are thrown as UsageError (exit 2).
+ */
+import { resolve } from 'node:path';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { yamlParseOptions } from '../analysis/parse';
+import { readCluster, readTextFile } from '../clusterFiles';
+import type { ClusterResult } from '../engine';
+import type { LiveSourceOptions } from '../live/liveSource';
+import type { CliIo } from './io';
+import { UsageError } from './io';
+
+/** Reads a whole stream as UTF-8 (stdin is read once). */
+export async function readStreamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The documents of a manifest as plain objects, one per YAML document, read with YAML 1.1 rules
+ * as kubectl reads them. Throws a UsageError naming the file and position on a syntax error.
+ */
+export function readManifestObjects(text: string, label: string): unknown[] {
+  const lineCounter = new LineCounter();
+  const objects: unknown[] = [];
+  for (const doc of parseAllDocuments(text, { ...yamlParseOptions, lineCounter })) {
+    const error = doc.errors[0];
+    if (error) {
+      const at = lineCounter.linePos(error.pos[0]);
+      throw new UsageError(`${label}:${at.line}:${at.col}: ${error.message.split('\n')[0]}`);
+    }
+    try {
+      objects.push(doc.toJS({ maxAliasCount: 1000 }));
+    } catch (error) {
+      throw new UsageError(`${label}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return objects;
+}
+
+/** Reads the manifest `file` (`-` = stdin, labelled `<stdin>`) as objects; throws UsageError. */
+export async function readManifest(file: string, io: CliIo): Promise<{ label: string; objects: unknown[] }> {
+  if (file === '-') return { label: '<stdin>', objects: readManifestObjects(await readStreamText(io.stdin), '<stdin>') };
+  const read = readTextFile(file, io.cwd, 'manifest');
+  if (!read.ok) throw new UsageError(read.problem);
+  return { label: file, objects: readManifestObjects(read.text, file) };
+}
+
+/** The cluster flags as given (undefined or '' = not given). */
+export interface ClusterFlags {
+  cluster?: string;
+  pods?: string;
+  kubeconfig?: string;
+  context?: string;
+}
+
+/** True when the flags name a live source. */
+export function isLive(flags: ClusterFlags): boolean {
+  return flags.kubeconfig !== undefined || flags.context !== undefined;
+}
+
+/** Throws when both files and a live source are named. */
+export function assertOneClusterSource(flags: ClusterFlags): void {
+  if (isLive(flags) && ((flags.cluster ?? '') !== '' || (flags.pods ?? '') !== '')) {
+    throw new UsageError('use either --cluster/--pods (files) or --kubeconfig/--context (a live cluster), not both');
+  }
+}
+
+/** The live-source options of `--kubeconfig`/`--context`: a credential plugin runs only for a context named on the command line. */
+export function liveSourceOptions(flags: ClusterFlags, cwd: string): LiveSourceOptions {
+  return {
+    ...(flags.kubeconfig !== undefined ? { kubeconfig: resolve(cwd, flags.kubeconfig) } : {}),
+    ...(flags.context !== undefined ? { context: flags.context } : {}),
+    // The person running the CLI trusts their shell.
+    policy: { workspaceTrusted: true, contextChosenByUser: flags.context !== undefined },
+  };
+}
+
+/** Loads the cluster the flags name (files relative to `cwd`); problems come back as a value. */
+export async function loadClusterFlags(flags: ClusterFlags, cwd: string): Promise<ClusterResult> {
+  if (isLive(flags)) return (await import('../live/clusterFromSnapshot')).loadLiveCluster(liveSourceOptions(flags, cwd));
+  return readCluster({ nodes: flags.cluster ?? '', pods: flags.pods ?? '', baseDir: cwd });
+}
