@@ -5,6 +5,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from './analysis/analyse';
+import type { Finding } from './analysis/types';
 import { IncrementalAnalyser } from './analysis/incrementalAnalyser';
 import type { SchemaValidator } from './analysis/validator';
 import type { ResolvedCluster } from './clusterService';
@@ -19,11 +20,19 @@ interface Keyed {
   cluster: ResolvedCluster | undefined;
 }
 
+/** Called once per run that takes more than one slice, with the findings of its first documents. */
+export type PartialListener = (findings: Finding[]) => void;
+
+interface Running extends Keyed {
+  promise: Promise<FileAnalysis>;
+  listeners: PartialListener[];
+}
+
 interface Entry {
   /** Reuses the parse and findings of unchanged documents from one version to the next. */
   analyser: IncrementalAnalyser;
   done?: Keyed & { analysis: FileAnalysis };
-  running?: Keyed & { promise: Promise<FileAnalysis> };
+  running?: Running;
 }
 
 const emptyAnalysis: FileAnalysis = { file: undefined, daemonSets: [], findings: [] };
@@ -49,22 +58,27 @@ export class AnalysisCache {
    * The analysis of `document` with `settings` on `cluster` (undefined: no cluster at all). If
    * the document changes while it is computed, resolves to the analysis of the newer version
    * (compare `document.version` to know). Resolves to an empty analysis if the document is closed.
+   * `onPartial` hears, when the analysis takes more than one slice, the findings of the documents
+   * done in the first (the top of the file, which an editor shows first).
    */
-  get(document: TextDocument, settings: Settings, cluster?: ResolvedCluster): Promise<FileAnalysis> {
+  get(document: TextDocument, settings: Settings, cluster?: ResolvedCluster, onPartial?: PartialListener): Promise<FileAnalysis> {
     let entry = this.entries.get(document.uri);
     if (!entry) {
       entry = { analyser: new IncrementalAnalyser() };
       this.entries.set(document.uri, entry);
     }
     if (entry.done && sameKey(entry.done, document, settings, cluster)) return Promise.resolve(entry.done.analysis);
-    if (entry.running && sameKey(entry.running, document, settings, cluster)) return entry.running.promise;
-    const running = { version: document.version, settings, cluster, promise: Promise.resolve(emptyAnalysis) };
+    if (entry.running && sameKey(entry.running, document, settings, cluster)) {
+      if (onPartial) entry.running.listeners.push(onPartial);
+      return entry.running.promise;
+    }
+    const running: Running = { version: document.version, settings, cluster, promise: Promise.resolve(emptyAnalysis), listeners: onPartial ? [onPartial] : [] };
     entry.running = running;
     running.promise = this.run(entry, running, document);
     return running.promise;
   }
 
-  private async run(entry: Entry, run: Keyed, document: TextDocument): Promise<FileAnalysis> {
+  private async run(entry: Entry, run: Running, document: TextDocument): Promise<FileAnalysis> {
     const { settings, cluster } = run;
     const steps = entry.analyser.steps(document.getText(), {
       options: settings,
@@ -82,6 +96,10 @@ export class AnalysisCache {
           entry.done = { ...run, analysis: next.value };
         }
         return next.value;
+      }
+      if (run.listeners.length > 0) {
+        const partial = entry.analyser.partialFindings();
+        if (partial) for (const listener of run.listeners.splice(0)) listener(partial);
       }
       await nextTurn();
       if (this.entries.get(document.uri) !== entry) return emptyAnalysis;

@@ -5,12 +5,13 @@
 import { CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type CodeAction, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseText, type FileAnalysis } from './analysis/analyse';
+import type { Finding } from './analysis/types';
 import { createSchemaValidator, type SchemaValidator } from './analysis/validator';
 import { completeAt } from './analysis/completion';
 import { hoverAt } from './analysis/hover';
 import { documentSymbols } from './analysis/symbols';
 import { toCodeActions, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toOffset } from './convert';
-import { AnalysisCache, SettingsCache } from './documents';
+import { AnalysisCache, SettingsCache, type PartialListener } from './documents';
 import { createGuard } from './guard';
 import { registerLiveHandlers } from './live/liveHandlers';
 import { buildEditorImpact } from './impact';
@@ -53,10 +54,10 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
   const folders = new WorkspaceFolders();
 
   /** The analysis of an open document with its settings and cluster (cached per version). */
-  const analyse = async (document: TextDocument) => {
+  const analyse = async (document: TextDocument, onPartial?: PartialListener) => {
     const documentSettings = await settings.get(document.uri);
     const cluster = clusters.resolve(documentSettings, folders.baseDirOf(document.uri));
-    return { analysis: await analyses.get(document, documentSettings, cluster), cluster };
+    return { analysis: await analyses.get(document, documentSettings, cluster, onPartial), cluster };
   };
 
   // The analysis last published per uri: a burst of edits publishes the newest once.
@@ -67,12 +68,20 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     folders.baseDirOf('file:///warm-up.yaml');
     const cluster = clusters.resolve(defaultSettings, '');
     const context = { options: defaultSettings, validator, ...(cluster.ok ? { cluster: cluster.context } : {}) };
-    await warmUp(() => void analyseText(warmUpText, context));
+    const document = TextDocument.create('file:///warm-up.yaml', 'yaml', 1, warmUpText);
+    // Findings are sorted with localeCompare, whose collator loads on first use (about 10 ms).
+    'a'.localeCompare('b');
+    await warmUp(() => void analyseText(warmUpText, context).findings.map((finding) => toDiagnostic(document, finding)));
   });
 
   const publishDiagnostics = guard('publishDiagnostics', undefined, async (document: TextDocument): Promise<void> => {
     const version = document.version;
-    const { analysis } = await analyse(document);
+    // A large file: the findings of its first documents as soon as they are known, then all.
+    const first = (findings: Finding[]): void => {
+      const current = documents.get(document.uri);
+      if (current && current.version === version) void connection.sendDiagnostics({ uri: current.uri, version, diagnostics: findings.map((finding) => toDiagnostic(current, finding)) });
+    };
+    const { analysis } = await analyse(document, first);
     const current = documents.get(document.uri);
     // Closed, or edited while this was computed: the newer version publishes instead.
     if (!current || current.version !== version || published.get(current.uri) === analysis) return;

@@ -102,6 +102,12 @@ export class IncrementalAnalyser {
   private pool = new Map<string, ChunkEntry[]>();
   private running: Generator<void, FileAnalysis, void> | undefined;
   private simulations: Simulations | undefined;
+  /** Rules seen reading the whole file: run once the whole file is parsed, for every DaemonSet. */
+  private readonly wideRules = new Set<Rule>();
+  /** The run under way, for `partialFindings`. */
+  private partial:
+    | { done: DocumentEntry[]; lineOf: (offset: number) => number; options: AnalysisOptions; clusterProblem: AnalysisContext['clusterProblem']; text: string }
+    | undefined;
   /** What the last run did: chunks parsed and reused, DaemonSets checked (for tests and logs). */
   readonly lastRun = { parsed: 0, reused: 0, checked: 0 };
 
@@ -150,10 +156,27 @@ export class IncrementalAnalyser {
     const fresh: ChunkEntry[] = [];
     let completed = false;
     Object.assign(this.lastRun, { parsed: 0, reused: 0, checked: 0 });
+    const documents: ParsedDocument[] = [];
+    const daemonSets: DaemonSetModel[] = [];
+    const file: ParsedFile = { text, lineCounter: lineCounterOf(text), documents };
+    const simulations = this.simulationsFor(context.cluster);
+    const ruleContext: RuleContext = { file, daemonSets, options, validator: context.validator, ...(simulations ? { simulations } : {}) };
+    const key: RulesKey = { options, validator: context.validator, rules: context.rules ?? allRules, cluster: context.cluster };
+    const lineOf = (offset: number): number => file.lineCounter.linePos(offset).line - 1;
+    // The rules of a DaemonSet run as soon as it is parsed (so the first documents' findings are
+    // ready early, see `partialFindings`), unless the file may be a template: then only once the
+    // whole file is known not to be.
+    const early = !text.includes('{{');
+    const done: DocumentEntry[] = [];
+    this.partial = { done, lineOf, options, clusterProblem: context.clusterProblem, text };
+    const check = (item: DocumentEntry, model: DaemonSetModel): boolean => {
+      if (item.findings && sameKey(item.findings.key, key)) return false;
+      item.findings = checkModel(model, ruleContext, key, this.wideRules);
+      this.lastRun.checked++;
+      return true;
+    };
     try {
-      // Phase 1: every document parsed (or taken from the pool and moved), every DaemonSet modelled.
-      const documents: ParsedDocument[] = [];
-      const daemonSets: DaemonSetModel[] = [];
+      // Every document parsed (or taken from the pool and moved), every DaemonSet modelled.
       const chunks = splitDocuments(text);
       for (const [i, chunk] of chunks.entries()) {
         const last = i === chunks.length - 1;
@@ -185,11 +208,14 @@ export class IncrementalAnalyser {
           if (item.model) {
             item.model.index = parsed.index;
             daemonSets.push(item.model);
+            if (early) {
+              check(item, item.model);
+              done.push(item);
+            }
           }
         }
         yield;
       }
-      const file: ParsedFile = { text, lineCounter: lineCounterOf(text), documents };
       const template = findTemplateSyntax(file);
       if (template !== undefined) {
         completed = true;
@@ -202,34 +228,45 @@ export class IncrementalAnalyser {
         });
       }
 
-      // Phase 2: findings per DaemonSet, cached unless the rules, settings or cluster changed.
-      const simulations = this.simulationsFor(context.cluster);
-      const ruleContext: RuleContext = { file, daemonSets, options, validator: context.validator, ...(simulations ? { simulations } : {}) };
-      const key: RulesKey = { options, validator: context.validator, rules: context.rules ?? allRules, cluster: context.cluster };
+      // Findings per DaemonSet (cached unless the rules, settings or cluster changed), then the
+      // rules that read the whole file, on every version.
       const findings: Finding[] = [];
       for (const entry of fresh) {
         for (const item of entry.documents) {
           const model = item.model;
           if (!model) continue;
-          if (!item.findings || !sameKey(item.findings.key, key)) {
-            item.findings = checkModel(model, ruleContext, key);
-            this.lastRun.checked++;
-            yield;
-          }
-          findings.push(...item.findings.local);
+          if (check(item, model)) yield;
+          findings.push(...item.findings!.local);
           const valued = model as DaemonSetModel & { value: JsonObject };
-          for (const rule of item.findings.fileScoped) findings.push(...rule.check(valued, ruleContext));
+          for (const rule of item.findings!.fileScoped) findings.push(...rule.check(valued, ruleContext));
         }
       }
       const { clusterProblem } = context;
       if (clusterProblem) for (const model of daemonSets) findings.push({ ...clusterProblem, severity: 'warning', span: model.anchor });
-      const lineOf = (offset: number): number => file.lineCounter.linePos(offset).line - 1;
       completed = true;
       return { file, daemonSets, findings: applyPolicy(findings, text, lineOf, options.rules), ...(simulations ? { simulations } : {}) };
     } finally {
+      this.partial = undefined;
       this.keep(fresh, completed);
       if (this.running === undefined || completed) this.running = undefined;
     }
+  }
+
+  /**
+   * While a run is under way (between two steps): the findings of the DaemonSets it has checked
+   * so far (the first documents of the file, what an editor shows first), without those of
+   * rules that compare DaemonSets, which come with the complete analysis. Undefined when no
+   * DaemonSet is checked yet, or no run is under way.
+   */
+  partialFindings(): Finding[] | undefined {
+    const progress = this.partial;
+    if (!progress || progress.done.length === 0) return undefined;
+    const findings: Finding[] = [];
+    for (const item of progress.done) {
+      findings.push(...(item.findings?.local ?? []));
+      if (progress.clusterProblem && item.model) findings.push({ ...progress.clusterProblem, severity: 'warning', span: item.model.anchor });
+    }
+    return applyPolicy(findings, progress.text, progress.lineOf, progress.options.rules);
   }
 
   /** An unused entry of the pool with this chunk's text, moved to the chunk's position. */
@@ -293,23 +330,27 @@ function ownCopy(text: string): string {
 /**
  * The findings of one DaemonSet document: its YAML errors, then (if it decoded) every rule's.
  * Each rule runs with a context that notices when it reads the file or the other DaemonSets;
- * those rules' findings are not kept but the rules listed, to be re-run on every version.
+ * those rules' findings are not kept but the rules listed (and remembered in `wideRules`, so
+ * that they are not run here again), to be run on the complete file on every version.
  */
-function checkModel(model: DaemonSetModel, context: RuleContext, key: RulesKey): CachedFindings {
+function checkModel(model: DaemonSetModel, context: RuleContext, key: RulesKey, wideRules: Set<Rule>): CachedFindings {
   const local = yamlFindings(model.document, context.file.text);
   if (model.problem) local.push({ code: DiagnosticCode.YamlSyntax, severity: 'error', message: model.problem.message, span: model.problem.span });
   const fileScoped: Rule[] = [];
   const value = model.value;
   if (value !== undefined) {
     let wide = false;
+    // The file may still be being parsed: a rule that reads it gets a copy of what is known so
+    // far (an index a rule builds for the list must not be reused for the final one), and its
+    // findings are dropped; it runs again on the complete file.
     const tracking: RuleContext = {
       get file() {
         wide = true;
-        return context.file;
+        return { ...context.file, documents: context.file.documents.slice() };
       },
       get daemonSets() {
         wide = true;
-        return context.daemonSets;
+        return context.daemonSets.slice();
       },
       options: context.options,
       validator: context.validator,
@@ -317,10 +358,16 @@ function checkModel(model: DaemonSetModel, context: RuleContext, key: RulesKey):
     };
     const withValue = model as DaemonSetModel & { value: JsonObject };
     for (const rule of key.rules) {
+      if (wideRules.has(rule)) {
+        fileScoped.push(rule);
+        continue;
+      }
       wide = false;
       const found = rule.check(withValue, tracking);
-      if (wide) fileScoped.push(rule);
-      else local.push(...found);
+      if (wide) {
+        fileScoped.push(rule);
+        wideRules.add(rule);
+      } else local.push(...found);
     }
   }
   // Kept across versions: a message quoting the file (a duplicate key) must not pin its text.

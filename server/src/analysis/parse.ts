@@ -56,22 +56,32 @@ export function parseYamlFile(text: string): ParsedFile {
 
 /**
  * Parses one chunk of a file (chunks.ts) that starts at offset `base`: its documents, with every
- * position moved to the file's offsets. A chunk that another follows is parsed with the `---` it
- * is followed by, so that error recovery at its end sees what it sees in the whole stream (a
- * broken document ends where it would), and the document that marker opens is dropped. Throws
- * only where the parser does (stack exhaustion on pathological nesting).
+ * position moved to the file's offsets. A chunk that another chunk follows, and that has a syntax
+ * error or ends with blank or comment lines, is parsed again with the `---` it is followed by, so that error recovery at its end sees what it
+ * sees in the whole stream (a broken document ends where it would), and the document that marker
+ * opens is dropped. Throws only where the parser does (stack exhaustion on pathological nesting).
  */
 export function parseChunk(text: string, base: number, last: boolean): Document.Parsed[] {
-  let list = parseDocuments(last ? text : `${text}---\n`);
-  if (!last) {
-    const opened = list[list.length - 1];
+  let list = parseDocuments(text);
+  if (!last && (!endsWithContent(text) || list.some((document) => document.errors.length > 0))) {
+    const followed = parseDocuments(`${text}---\n`);
+    const opened = followed[followed.length - 1];
     // An unterminated quoted scalar runs over `---` in yaml's error recovery (not in kubectl,
-    // which splits at `---` lines first): then the chunk is parsed on its own.
-    if (opened && opened.range[0] === text.length) list.pop();
-    else list = parseDocuments(text);
+    // which splits at `---` lines first): then the chunk parsed on its own is kept.
+    if (opened && opened.range[0] === text.length) list = followed.slice(0, -1);
   }
   for (const document of list) shiftDocument(document, base);
   return list;
+}
+
+/**
+ * True when the last line of `text` holds content (not blank, not only a comment): then the
+ * document ends on that line whether a `---` or the end of the text follows, and the chunk
+ * parses alone as in the whole stream. Trailing blank and comment lines are where ranges differ.
+ */
+function endsWithContent(text: string): boolean {
+  const lastLine = text.slice(text.lastIndexOf('\n', text.length - 2) + 1);
+  return /^[ \t]*[^\s#]/.test(lastLine);
 }
 
 function parseDocuments(text: string): Document.Parsed[] {

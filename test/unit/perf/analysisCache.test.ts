@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseText } from '../../../server/src/analysis/analyse';
 import { AnalysisCache } from '../../../server/src/documents';
 import { defaultSettings } from '../../../server/src/protocol';
+import type { Finding } from '../../../server/src/analysis/types';
 import { testValidator, validDaemonSet } from '../../helpers/analysis';
 
 // Large enough that analysing it takes several slices of the event loop.
@@ -42,4 +43,23 @@ test('a document closed while it is analysed resolves to an empty analysis', asy
   const result = await pending;
   assert.deepEqual(result.findings, []);
   assert.deepEqual(result.daemonSets, []);
+});
+
+test('a large file: the findings of its first documents are heard before the complete analysis, and are part of it', async () => {
+  const cache = new AnalysisCache(testValidator());
+  // Every document has a finding (a misspelt key), so the first documents have some.
+  const text = big.replaceAll('maxUnavailable', 'maxUnavilable');
+  const document = TextDocument.create('file:///partial.yaml', 'yaml', 1, text);
+  const heard: Finding[][] = [];
+  const analysis = await cache.get(document, defaultSettings, undefined, (findings) => heard.push(findings));
+  assert.equal(heard.length, 1);
+  const [partial] = heard;
+  assert.ok(partial!.length > 0 && partial!.length < analysis.findings.length, `${partial!.length} of ${analysis.findings.length}`);
+  const final = new Set(analysis.findings.map((finding) => JSON.stringify(finding)));
+  for (const finding of partial!) assert.ok(final.has(JSON.stringify(finding)), JSON.stringify(finding));
+  // They are the first documents' findings (rules comparing DaemonSets come with the complete analysis).
+  const checkedUpTo = Math.max(...partial!.map((finding) => finding.span.end));
+  assert.ok(checkedUpTo < text.length / 2);
+  const expected = analysis.findings.filter((f) => f.span.end <= checkedUpTo && !['daemonset.selector-overlap', 'daemonset.duplicate-name'].includes(f.code));
+  assert.deepEqual(partial, expected);
 });

@@ -4,9 +4,10 @@
  * every DaemonSet), and a comparison of two analyses down to every node's range.
  */
 import assert from 'node:assert/strict';
-import { isCollection, isNode, isPair, type Document } from 'yaml';
+import { isCollection, isNode, isPair, LineCounter, type Document } from 'yaml';
 import { analyseDaemonSet, analyseText, type AnalysisContext, type FileAnalysis } from '../../../server/src/analysis/analyse';
 import { Simulations } from '../../../server/src/analysis/clusterContext';
+import { documentStarts } from '../../../server/src/analysis/chunks';
 import { buildModel, isDaemonSetDocument } from '../../../server/src/analysis/model';
 import { parseYamlFile } from '../../../server/src/analysis/parse';
 import { applyPolicy } from '../../../server/src/analysis/policy';
@@ -24,7 +25,13 @@ export function analyseWhole(text: string, context: AnalysisContext): FileAnalys
   } catch {
     return { file: undefined, daemonSets: [], findings: [], skipped: 'unparsable' };
   }
-  if (findTemplateSyntax(file) !== undefined) return { file: undefined, daemonSets: [], findings: [], skipped: 'templated' };
+  // Skipped as a template: the one finding is the same function's on either parse.
+  // yaml's own LineCounter misses line breaks inside some broken documents; count them all, as
+  // the incremental analyser does (line numbers appear in messages and disable comments).
+  const trueLines = new LineCounter();
+  for (const start of lineStarts(text)) trueLines.addNewLine(start);
+  file = { ...file, lineCounter: trueLines };
+  if (findTemplateSyntax(file) !== undefined) return { file: undefined, daemonSets: [], findings: fast.skipped === 'templated' ? fast.findings : [], skipped: 'templated' };
   const daemonSets = file.documents.filter((parsed) => isDaemonSetDocument(parsed, text)).map((parsed) => buildModel(parsed, text));
   const simulations = context.cluster ? new Simulations(context.cluster) : undefined;
   const ruleContext = { file, daemonSets, options: context.options, validator: context.validator, ...(simulations ? { simulations } : {}) };
@@ -43,6 +50,27 @@ export function analyseWhole(text: string, context: AnalysisContext): FileAnalys
     return low;
   };
   return { file, daemonSets, findings: applyPolicy(findings, text, lineOf, context.options.rules) };
+}
+
+/** True when a document of the whole-stream parse runs over a `---` line (yaml's recovery from an unterminated quote). */
+function swallowsMarker(whole: FileAnalysis, text: string): boolean {
+  const starts = documentStarts(text);
+  return (whole.file?.documents ?? []).some((d) => starts.some((s) => d.span.start < s && s < d.span.end));
+}
+
+/**
+ * True when the whole-stream parse recovers from an unterminated quote: how far that quote runs
+ * depends on whether a `"` comes anywhere later in the file, even in another document.
+ */
+function unterminatedQuote(whole: FileAnalysis): boolean {
+  return (whole.file?.documents ?? []).some((d) => d.document.errors.some((e) => /quote/i.test(e.message)));
+}
+/**
+ * The one known difference between parsing document by document and parsing the whole stream:
+ * yaml's recovery from an unterminated quote (which may run over `---` lines).
+ */
+export function knownDeviation(whole: FileAnalysis, text: string): boolean {
+  return swallowsMarker(whole, text) || unterminatedQuote(whole);
 }
 
 /** The offset of every line's start: 0 and each offset after a `\n`. */
