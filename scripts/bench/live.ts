@@ -30,6 +30,14 @@ export interface LiveBenchResult {
   heapAfterMB: number;
   /** Median ms to build the engine's cluster from the snapshot (what each re-simulation after a change costs). */
   buildClusterMs: number;
+  /** The live model (live/liveClusterModel.ts): ms to build it in slices, the longest the event loop was blocked meanwhile, the first cluster() after it. */
+  modelBuildMs: number;
+  sliceMaxMs: number;
+  firstClusterMs: number;
+  /** Median ms to apply one watch event and get the new cluster: a pod moved, a node tainted, a node joined. */
+  podEventMs: number;
+  nodeEventMs: number;
+  nodeJoinMs: number;
   /** `@kubernetes/client-node`'s KubeConfig module bundled and minified, KB, and gzipped. */
   libraryMinKB: number;
   libraryGzipKB: number;
@@ -44,6 +52,8 @@ const loader = `
 import { fetchLiveSnapshot } from './server/src/live/liveSource';
 import { loadKubeClient } from './server/src/live/kubeconfig';
 import { clusterFromSnapshot } from './server/src/live/clusterFromSnapshot';
+import { buildLiveClusterModel } from './server/src/live/liveClusterModel';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 (async () => {
   await loadKubeClient();
   const baseline = process.memoryUsage().rss;
@@ -65,7 +75,43 @@ import { clusterFromSnapshot } from './server/src/live/clusterFromSnapshot';
     if (!built.ok) { console.error(built.problems.join('; ')); process.exit(2); }
   }
   times.sort((a, b) => a - b);
-  console.log(JSON.stringify({ buildMs: times[2], seconds, cpuSeconds, nodes: result.value.nodes.length, pods: result.value.pods.length, baseline, peak, peakWithCluster: process.resourceUsage().maxRSS * 1024, heap }));
+  // The live model: built in slices (the longest time the event loop is blocked is what an LSP
+  // request may wait), then one watch event at a time applied without a rebuild.
+  const snapshot = result.value;
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  let t = process.hrtime.bigint();
+  const model = await buildLiveClusterModel(snapshot);
+  const modelBuildMs = Number(process.hrtime.bigint() - t) / 1e6;
+  loop.disable();
+  const sliceMaxMs = loop.max / 1e6;
+  t = process.hrtime.bigint();
+  if (!model.cluster().result.ok) { console.error('model build failed'); process.exit(2); }
+  const firstClusterMs = Number(process.hrtime.bigint() - t) / 1e6;
+  const eventTimes = (apply) => {
+    const out = [];
+    for (let i = 0; i < 21; i++) {
+      const t0 = process.hrtime.bigint();
+      apply(i);
+      if (!model.cluster().result.ok) { console.error('event failed'); process.exit(2); }
+      out.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    return out.sort((a, b) => a - b)[10];
+  };
+  const podEventMs = eventTimes((i) => {
+    const pod = snapshot.pods[i * 7000];
+    const moved = { ...pod, spec: { ...pod.spec, nodeName: snapshot.nodes[(i * 13) % snapshot.nodes.length].metadata.name } };
+    model.apply('pods', pod.metadata.namespace + '/' + pod.metadata.name, moved);
+  });
+  const nodeEventMs = eventTimes((i) => {
+    const node = snapshot.nodes[i * 200];
+    model.apply('nodes', node.metadata.name, { ...node, spec: { ...node.spec, taints: [{ key: 'bench', value: String(i), effect: 'NoSchedule' }] } });
+  });
+  const nodeJoinMs = eventTimes((i) => {
+    const node = snapshot.nodes[0];
+    model.apply('nodes', 'joined-' + i, { ...node, metadata: { ...node.metadata, name: 'joined-' + i } });
+  });
+  console.log(JSON.stringify({ modelBuildMs, sliceMaxMs, firstClusterMs, podEventMs, nodeEventMs, nodeJoinMs, buildMs: times[2], seconds, cpuSeconds, nodes: result.value.nodes.length, pods: result.value.pods.length, baseline, peak, peakWithCluster: process.resourceUsage().maxRSS * 1024, heap }));
 })();
 `;
 
@@ -94,6 +140,12 @@ export async function benchLive(nodes = 5000, podsPerNode = 30): Promise<LiveBen
       baselineRssMB: mb(measured.baseline),
       heapAfterMB: mb(measured.heap),
       buildClusterMs: Math.round(measured.buildMs),
+      modelBuildMs: Math.round(measured.modelBuildMs),
+      sliceMaxMs: Math.round(measured.sliceMaxMs),
+      firstClusterMs: Math.round(measured.firstClusterMs),
+      podEventMs: Math.round(measured.podEventMs * 100) / 100,
+      nodeEventMs: Math.round(measured.nodeEventMs * 100) / 100,
+      nodeJoinMs: Math.round(measured.nodeJoinMs * 100) / 100,
       libraryMinKB: Math.round(libraryBytes.length / 1024),
       libraryGzipKB: Math.round(gzipSync(libraryBytes, { level: 9 }).length / 1024),
       lines: [],
@@ -101,6 +153,7 @@ export async function benchLive(nodes = 5000, podsPerNode = 30): Promise<LiveBen
     result.lines = [
       `live: ${result.nodes} nodes, ${result.pods} pods listed (pages of 500) and reduced in ${result.loadSeconds} s (${result.cpuSeconds} s CPU in the loader; the fake server shares the machine)`,
       `live: building the engine's cluster from the snapshot takes ${result.buildClusterMs} ms (median of 5); peak RSS then ${result.peakWithClusterMB} MB`,
+      `live: the incremental model: built in ${result.modelBuildMs} ms in slices (event loop blocked at most ${result.sliceMaxMs} ms), first cluster ${result.firstClusterMs} ms; then a watch event to a new cluster: pod moved ${result.podEventMs} ms, node tainted ${result.nodeEventMs} ms, node joined ${result.nodeJoinMs} ms (medians of 21)`,
       `live: peak RSS ${result.peakRssMB} MB (${result.baselineRssMB} MB with the library loaded, before listing); reduced snapshot heap ${result.heapAfterMB} MB`,
       `live: @kubernetes/client-node (KubeConfig only) costs ${result.libraryMinKB} KB minified, ${result.libraryGzipKB} KB gzipped`,
     ];
@@ -110,7 +163,7 @@ export async function benchLive(nodes = 5000, podsPerNode = 30): Promise<LiveBen
   }
 }
 
-function runChild(file: string, kubeconfig: string): Promise<{ buildMs: number; seconds: number; cpuSeconds: number; nodes: number; pods: number; baseline: number; peak: number; peakWithCluster: number; heap: number }> {
+function runChild(file: string, kubeconfig: string): Promise<{ modelBuildMs: number; sliceMaxMs: number; firstClusterMs: number; podEventMs: number; nodeEventMs: number; nodeJoinMs: number; buildMs: number; seconds: number; cpuSeconds: number; nodes: number; pods: number; baseline: number; peak: number; peakWithCluster: number; heap: number }> {
   return new Promise((done, failed) => {
     const child = spawn(process.execPath, ['--expose-gc', file, kubeconfig], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -136,6 +189,12 @@ export const section: BenchSection = {
       baselineRssMB: result.baselineRssMB,
       snapshotHeapMB: result.heapAfterMB,
       buildClusterMs: result.buildClusterMs,
+      modelBuildMs: result.modelBuildMs,
+      modelSliceMaxMs: result.sliceMaxMs,
+      firstClusterMs: result.firstClusterMs,
+      podEventMs: result.podEventMs,
+      nodeEventMs: result.nodeEventMs,
+      nodeJoinMs: result.nodeJoinMs,
       note: 'one run in a child process; the fake server shares the machine',
     });
     bench.record('@kubernetes/client-node bundle (dist/kubeClient.js)', { minifiedKB: result.libraryMinKB, gzipKB: result.libraryGzipKB, target: '.vsix < 2 MB' });

@@ -10,9 +10,7 @@ import { resolve } from 'node:path';
 import type { ClusterContext } from './analysis/clusterContext';
 import { DiagnosticCode } from './analysis/codes';
 import { readCluster } from './clusterFiles';
-import type { ClusterResult } from './engine';
-import { clusterFromSnapshot } from './live/clusterFromSnapshot';
-import type { ClusterSnapshot } from './live/snapshot';
+import type { LiveCluster } from './live/liveClusterModel';
 import type { Settings } from './protocol';
 
 /** The settings that choose a cluster. */
@@ -25,8 +23,8 @@ export type ResolvedCluster =
 
 /** What the service needs from the server. */
 export interface ClusterServiceDeps {
-  /** The live snapshot of the followed context, or null (none followed, or not listed yet). */
-  liveSnapshot(): ClusterSnapshot | null;
+  /** The live cluster of the followed context, or null (none followed, or not listed yet). */
+  liveCluster(): LiveCluster | null;
   /** Text of an open editor document by absolute path, or undefined to read the disk. */
   openText(absolutePath: string): string | undefined;
   /** A cluster file in use changed on disk; callers re-analyse (the cache is already dropped). */
@@ -41,7 +39,6 @@ export class ClusterService {
   /** Watched cluster files and their signature (mtime, size, inode) when last read; '' = absent. */
   private readonly watched = new Map<string, string>();
   private poll: NodeJS.Timeout | undefined;
-  private liveCache: { snapshot: ClusterSnapshot; result: ClusterResult } | undefined;
 
   constructor(private readonly deps: ClusterServiceDeps) {}
 
@@ -50,7 +47,7 @@ export class ClusterService {
    * workspace folder). Never throws: problems come back as a value naming the file and setting.
    */
   resolve(settings: ClusterSettings, baseDir: string): ResolvedCluster {
-    const live = settings.clusterContext.trim() === '' ? null : this.deps.liveSnapshot();
+    const live = settings.clusterContext.trim() === '' ? null : this.deps.liveCluster();
     // The embedded cluster is the same wherever the document is: one cache entry for every folder.
     const files = settings.clusterFile.trim() !== '' || settings.podsFile.trim() !== '';
     const key = JSON.stringify([live ? `live:${live.context}` : '', settings.clusterFile, settings.podsFile, files ? baseDir : '', settings.podStartSeconds]);
@@ -78,19 +75,15 @@ export class ClusterService {
     this.poll = undefined;
     this.watched.clear();
     this.cache.clear();
-    this.liveCache = undefined;
   }
 
-  private fromLive(snapshot: ClusterSnapshot, settings: ClusterSettings): ResolvedCluster {
-    if (this.liveCache?.snapshot !== snapshot) {
-      // Nodes, namespaces, RuntimeClasses and pods, through the engine's readClusterObjects.
-      this.liveCache = { snapshot, result: clusterFromSnapshot(snapshot) };
-    }
-    const { result } = this.liveCache;
+  // The live cluster is kept current by its watch (live/liveClusterModel.ts): nothing to build here.
+  private fromLive(live: LiveCluster, settings: ClusterSettings): ResolvedCluster {
+    const { result, context } = live;
     if (!result.ok) {
-      return { ok: false, code: DiagnosticCode.ClusterFileInvalid, message: `The live cluster (${snapshot.context}) cannot be simulated: ${result.problems[0]} (setting daemonscope.clusterContext).` };
+      return { ok: false, code: DiagnosticCode.ClusterFileInvalid, message: `The live cluster (${context}) cannot be simulated: ${result.problems[0]} (setting daemonscope.clusterContext).` };
     }
-    return { ok: true, source: `context ${snapshot.context}`, context: { cluster: result.cluster, label: `context ${snapshot.context}`, simulation: { podStartSeconds: settings.podStartSeconds } } };
+    return { ok: true, source: `context ${context}`, context: { cluster: result.cluster, label: `context ${context}`, simulation: { podStartSeconds: settings.podStartSeconds } } };
   }
 
   private fromFiles(settings: ClusterSettings, baseDir: string): ResolvedCluster {

@@ -118,7 +118,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
 
   // Embedded cluster, cluster file (open documents first, so unsaved edits count) or live snapshot.
   const clusters = new ClusterService({
-    liveSnapshot: () => live.snapshot(),
+    liveCluster: () => live.cluster(),
     openText: (path) => documents.all().find((document) => folders.pathOf(document.uri) === path)?.getText(),
     onFileChange: refreshAll,
   });

@@ -71,14 +71,12 @@ export function buildCluster(source: string, parts: readonly ClusterObjects[], l
   if (problems.length > 0) return { ok: false, problems };
 
   const usage: NodeUsage[] = nodes.map(() => ({ requested: zero(), pods: 0, ports: [] }));
-  const pods: ClusterPod[] = [];
   const daemonSetPods = new Map<string, ClusterPod[]>();
   const allPods = parts.flatMap((p) => p.pods).sort(comparePods);
   for (const pod of allPods) {
     if (pod.phase === 'Succeeded' || pod.phase === 'Failed') continue;
     const index = nodeIndex.get(pod.nodeName);
     if (index === undefined) continue;
-    pods.push(pod);
     const used = usage[index]!;
     addResources(used.requested, pod.requests);
     used.pods++;
@@ -96,7 +94,7 @@ export function buildCluster(source: string, parts: readonly ClusterObjects[], l
     for (const ns of part.namespaces) namespaces.set(ns.name, ns);
     for (const rc of part.runtimeClasses) runtimeClasses.set(rc.name, rc);
   }
-  return { ok: true, cluster: { source, nodes, usage, pods, nodeIndex, namespaces, runtimeClasses, daemonSetPods } };
+  return { ok: true, cluster: { source, nodes, usage, nodeIndex, namespaces, runtimeClasses, daemonSetPods } };
 }
 
 function comparePods(a: ClusterPod, b: ClusterPod): number {

@@ -74,6 +74,20 @@ export function readClusterObjects(values: readonly unknown[], label: string): C
   return problems.length > 0 ? { ok: false, problems } : { ok: true, objects };
 }
 
+/**
+ * Reads one decoded object (a Node, Pod, Namespace or RuntimeClass, not a list), e.g. a watch
+ * event's object, with the checks and messages of `readClusterObjects` ("LABEL: item (Pod x): ...").
+ */
+export function readClusterObject(value: unknown, label: string): ClusterParseResult {
+  const objects: ClusterObjects = { nodes: [], pods: [], namespaces: [], runtimeClasses: [], hasNodeList: false };
+  const problems: string[] = [];
+  readObject(value, null, 'item', objects, (where, message) => {
+    if (problems.length < maxProblems) problems.push(`${label}: ${where}${message}`);
+  });
+  objects.hasNodeList = objects.nodes.length > 0;
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, objects };
+}
+
 function readDocuments(text: string, label: string): { ok: true; values: unknown[] } | { ok: false; problems: string[] } {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {

@@ -10,11 +10,12 @@
  */
 
 /** Parse cluster text (YAML/JSON; List, NodeList, PodList, single objects) or decoded objects (a live snapshot) into objects, or problems. */
-export { parseClusterText, readClusterObjects, formatPath } from './clusterParse';
+export { parseClusterText, readClusterObjects, readClusterObject, formatPath } from './clusterParse';
 export type { ClusterObjects, ClusterParseResult } from './clusterParse';
 
 /** Parse and merge a nodes file and an optional pods file into a `Cluster` (or problems); merge parsed objects. */
 export { loadCluster, buildCluster } from './cluster';
+export { ClusterModel, podKey } from './clusterModel';
 export type { ClusterResult, ClusterText } from './cluster';
 
 /** Kubernetes resource quantities (apimachinery `ParseQuantity`), their scheduler units, and formatting. */

@@ -14,7 +14,7 @@ import type { NamespaceSelector } from './namespaceSelector';
 import { podRequests, portsConflict, requestsNothing, toResources } from './podSpec';
 import { blocksDaemonPod, tolerated } from './taints';
 import type { DaemonSetModel } from './daemonSet';
-import type { Allocatable, Cluster, ClusterNode, ClusterPod, HostPort, Resources, Taint } from './types';
+import type { Allocatable, Cluster, ClusterNode, HostPort, Resources, Taint } from './types';
 
 /** Per-node adjustment: what the simulated DaemonSet's own existing pods use (left out of the simulation). */
 interface OwnUsage {
@@ -220,10 +220,4 @@ export function surgeBlocker(ctx: PodContext, index: number): { kind: 'hostPort'
   if (resource !== null) return { kind: 'resources', resource };
   if (podSlotsFull(ctx, index, 2)) return { kind: 'podCount' };
   return null;
-}
-
-/** Existing pods of other owners on a node, for details (sorted by namespace/name). */
-export function podsOnNode(ctx: PodContext, nodeName: string): ClusterPod[] {
-  const own = ctx.own.get(ctx.cluster.nodeIndex.get(nodeName)!);
-  return ctx.cluster.pods.filter((p) => p.nodeName === nodeName && !own?.names.has(`${p.namespace}/${p.name}`));
 }

@@ -125,8 +125,6 @@ export interface Cluster {
   nodes: readonly ClusterNode[];
   /** Usage per node, parallel to `nodes`. */
   usage: readonly NodeUsage[];
-  /** Non-terminal pods bound to a known node. */
-  pods: readonly ClusterPod[];
   nodeIndex: ReadonlyMap<string, number>;
   namespaces: ReadonlyMap<string, NamespaceInfo>;
   runtimeClasses: ReadonlyMap<string, RuntimeClassInfo>;

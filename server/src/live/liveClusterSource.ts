@@ -8,6 +8,7 @@
 import type { LiveStatus } from '../protocol';
 import { connectLive, type LiveSourceOptions } from './liveSource';
 import type { CredentialPolicy } from './kubeconfig';
+import { buildLiveClusterModel, type LiveCluster, type LiveClusterModel } from './liveClusterModel';
 import { fetchSnapshot, type ClusterSnapshot } from './snapshot';
 import type { ApiConnection } from './transport';
 import { watchCluster, type ClusterWatch, type WatchOptions } from './watch';
@@ -25,7 +26,8 @@ export interface LiveClusterSourceOptions {
   /**
    * Called when `snapshot()` changes (new snapshot, a node or namespace changed, lost, fallback).
    * Pod-only changes are batched for `podChangeDelayMs`: pods churn all the time in a large
-   * cluster, and rebuilding the engine's cluster costs about a second per 150,000 pods.
+   * cluster, and each report re-simulates every open document (the cluster itself is updated
+   * event by event, see liveClusterModel.ts).
    */
   onClusterChange(): void;
   /** Milliseconds to gather pod-only changes before reporting them (default 15,000). */
@@ -43,6 +45,8 @@ export class LiveClusterSource {
   private target: LiveTarget = { context: '', policy: { workspaceTrusted: false, contextChosenByUser: false } };
   private current: LiveStatus = off;
   private data: ClusterSnapshot | null = null;
+  // The engine's cluster of `data`, kept current by the watch event by event.
+  private model: LiveClusterModel | null = null;
   private watch: ClusterWatch | null = null;
   // Bumped on every (re)start, so a slow answer for an old target is dropped.
   private generation = 0;
@@ -50,6 +54,8 @@ export class LiveClusterSource {
   private podTimer: ReturnType<typeof setTimeout> | undefined;
   // What snapshot() last handed out while watching (held back during a pod-only batch).
   private shown: ClusterSnapshot | null = null;
+  // What cluster() last handed out (held back like `shown`).
+  private shownCluster: LiveCluster | null = null;
 
   constructor(private readonly options: LiveClusterSourceOptions) {}
 
@@ -67,6 +73,17 @@ export class LiveClusterSource {
   snapshot(): ClusterSnapshot | null {
     if (this.watch && this.podTimer === undefined) this.shown = this.watch.current();
     return this.watch ? this.shown : this.data;
+  }
+
+  /**
+   * The engine's cluster of the snapshot (or the problems that keep it from being simulated), or
+   * null like `snapshot()`. Kept current from the watch events without a rebuild; pod-only changes
+   * show once reported, as in `snapshot()`. The same object until then, so it can key a cache.
+   */
+  cluster(): LiveCluster | null {
+    if (!this.model) return null;
+    if (!this.watch || this.podTimer === undefined || !this.shownCluster) this.shownCluster = this.model.cluster();
+    return this.shownCluster;
   }
 
   /**
@@ -93,6 +110,8 @@ export class LiveClusterSource {
     this.stopWatch();
     this.data = null;
     this.shown = null;
+    this.model = null;
+    this.shownCluster = null;
     this.loading = null;
   }
 
@@ -120,6 +139,9 @@ export class LiveClusterSource {
       const connection = await connectLive(options);
       const snapshot = connection.ok ? await fetchSnapshot(connection.value) : connection;
       if (generation !== this.generation) return this.status();
+      // Built in slices: LSP requests are answered while 150,000 pods are read.
+      const model = snapshot.ok ? await buildLiveClusterModel(snapshot.value, { isCancelled: () => generation !== this.generation }) : null;
+      if (generation !== this.generation) return this.status();
       if (!connection.ok || !snapshot.ok) {
         // Keep the last good snapshot of this context; it is still the best picture we have.
         const message = !snapshot.ok ? snapshot.error.message : '';
@@ -130,6 +152,8 @@ export class LiveClusterSource {
       this.stopWatch();
       this.data = snapshot.value;
       this.shown = snapshot.value;
+      this.model = model;
+      this.shownCluster = null;
       this.startWatch(connection.value, snapshot.value, generation);
       this.setStatus({ ...this.summary(), context, state: 'live', message: null });
       this.changed();
@@ -145,6 +169,9 @@ export class LiveClusterSource {
   private startWatch(connection: ApiConnection, snapshot: ClusterSnapshot, generation: number): void {
     this.watch = watchCluster(connection, snapshot, {
       ...this.options.watch,
+      onItem: (collection, key, item) => {
+        if (generation === this.generation) this.model?.apply(collection, key, item);
+      },
       onChange: (change) => {
         if (generation !== this.generation) return;
         this.setStatus({ ...this.current, ...this.summary() });
@@ -168,6 +195,8 @@ export class LiveClusterSource {
     this.stopWatch();
     this.data = null;
     this.shown = null;
+    this.model = null;
+    this.shownCluster = null;
   }
 
   private stopWatch(): void {

@@ -10,6 +10,7 @@ import type { Guard } from '../guard';
 import { ListContextsRequest, LivePolicyNotification, LiveStatusNotification, RefreshClusterRequest, type ListContextsResult, type LivePolicyParams, type LiveStatus } from '../protocol';
 import { LiveClusterSource } from './liveClusterSource';
 import { listLiveContexts } from './liveSource';
+import type { LiveCluster } from './liveClusterModel';
 import type { ClusterSnapshot } from './snapshot';
 
 /** What the rest of the server uses of the live source. */
@@ -22,6 +23,8 @@ export interface LiveServer {
    * `onClusterChange`, so it can key a cache.
    */
   snapshot(): ClusterSnapshot | null;
+  /** The engine's cluster of that snapshot, kept current by the watch; null with the snapshot. */
+  cluster(): LiveCluster | null;
   status(): LiveStatus;
   dispose(): void;
 }
@@ -71,6 +74,7 @@ export function registerLiveHandlers(connection: Connection, guard: Guard, optio
   return {
     reload: guard('reloadLiveCluster', undefined, reload) as () => Promise<void>,
     snapshot: () => source.snapshot(),
+    cluster: () => source.cluster(),
     status: () => source.status(),
     dispose: () => source.dispose(),
   };

@@ -13,7 +13,8 @@ import { collections, listAll, type ClusterSnapshot } from './snapshot';
 import type { ApiConnection } from './transport';
 
 // RuntimeClasses are listed with the snapshot but not watched: they change about never.
-type Name = 'nodes' | 'namespaces' | 'pods';
+/** The watched collections. */
+export type Name = 'nodes' | 'namespaces' | 'pods';
 const names: Name[] = ['nodes', 'namespaces', 'pods'];
 
 /** What changed since the last report; names sorted. */
@@ -39,6 +40,11 @@ export interface WatchStatus {
 export interface WatchOptions {
   /** Called with each batch of changes; `current()` then returns the updated snapshot. */
   onChange(change: ClusterChange): void;
+  /**
+   * Called at once for each item whose reduced form changed (null: it went), before the batched
+   * `onChange`; `key` is the name (`namespace/name` for pods).
+   */
+  onItem?(collection: Name, key: string, item: object | null): void;
   /** Called when the watch starts reconnecting or recovers. */
   onStatus?(status: WatchStatus): void;
   /** Milliseconds to batch changes before reporting them (default 500). */
@@ -117,6 +123,7 @@ export function watchCluster(connection: ApiConnection, snapshot: ClusterSnapsho
       if (before !== undefined && JSON.stringify(before) === JSON.stringify(item)) return;
       map.set(key, item);
     }
+    options.onItem?.(name, key, item);
     record((p) => {
       if (name === 'pods') p.pods++;
       else if (name === 'namespaces') p.namespaces.add(key);

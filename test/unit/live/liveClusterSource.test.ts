@@ -116,7 +116,7 @@ test('a context needing a credential plugin is an error unless trusted and chose
   source.dispose();
 });
 
-test('snapshot() keeps its identity until a change is reported; pod-only changes are batched, node changes are not', async () => {
+test('snapshot() and cluster() keep their identity until a change is reported; pod-only changes are batched, node changes are not', async () => {
   const pod = (name: string): Record<string, unknown> => ({ metadata: { namespace: 'default', name }, spec: { nodeName: 'a', containers: [{ name: 'c' }] }, status: { phase: 'Running' } });
   const api = await startFakeKubeApi({ nodes: [node('a')], pods: [pod('p1')] });
   const { changes, source, waitFor } = recorder();
@@ -125,20 +125,31 @@ test('snapshot() keeps its identity until a change is reported; pod-only changes
     const first = source.snapshot();
     assert.ok(first);
     assert.equal(source.snapshot(), first, 'the same object while nothing changed');
+    const firstCluster = source.cluster();
+    assert.ok(firstCluster?.result.ok);
+    assert.equal(firstCluster.result.cluster.usage[0]!.pods, 1);
+    assert.equal(source.cluster(), firstCluster);
     while (api.openWatches() < 3) await new Promise((done) => setTimeout(done, 5));
     const before = changes();
     api.put('pods', pod('p2'));
     assert.equal((await waitFor((s) => s.pods === 2)).pods, 2, 'the status counts the pod at once');
     assert.equal(changes(), before, 'a pod-only change waits for the batch delay');
     assert.equal(source.snapshot(), first, 'and the snapshot stays until then');
+    assert.equal(source.cluster(), firstCluster, 'so does the cluster');
     while (changes() === before) await new Promise((done) => setTimeout(done, 5));
     const second = source.snapshot();
     assert.notEqual(second, first);
     assert.deepEqual(second?.pods.map((p) => p.metadata.name), ['p1', 'p2']);
+    const secondCluster = source.cluster();
+    assert.ok(secondCluster?.result.ok);
+    assert.equal(secondCluster.result.cluster.usage[0]!.pods, 2, 'the watched pod is applied to the cluster without a rebuild');
     api.put('nodes', node('b'));
     await waitFor((s) => s.nodes === 2);
     assert.equal(changes(), before + 2, 'a node change is reported at once');
     assert.deepEqual(source.snapshot()?.nodes.map((n) => n.metadata.name), ['a', 'b']);
+    const third = source.cluster();
+    assert.ok(third?.result.ok);
+    assert.deepEqual(third.result.cluster.nodes.map((n) => n.name), ['a', 'b']);
   } finally {
     source.dispose();
     await api.close();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ClusterService, type ClusterServiceDeps } from '../../../server/src/clusterService';
 import { DiagnosticCode } from '../../../server/src/analysis/codes';
 import type { ClusterSnapshot } from '../../../server/src/live/snapshot';
+import { clusterFromSnapshot } from '../../../server/src/live/clusterFromSnapshot';
 import { repoRoot } from '../../helpers/paths';
 
 const settings = { clusterFile: '', podsFile: '', clusterContext: '', podStartSeconds: 10 };
@@ -18,7 +19,7 @@ items:
 `;
 
 function service(overrides: Partial<ClusterServiceDeps> = {}): ClusterService {
-  return new ClusterService({ liveSnapshot: () => null, openText: () => undefined, onFileChange: () => undefined, ...overrides, pollIntervalMs: overrides.pollIntervalMs ?? 20 });
+  return new ClusterService({ liveCluster: () => null, openText: () => undefined, onFileChange: () => undefined, ...overrides, pollIntervalMs: overrides.pollIntervalMs ?? 20 });
 }
 
 function withDir(run: (dir: string) => void | Promise<void>): () => Promise<void> {
@@ -117,7 +118,7 @@ test('a followed live context with a snapshot is simulated instead of the files'
     namespaces: [],
     resourceVersions: { nodes: '1', pods: '1', namespaces: '1' },
   } as unknown as ClusterSnapshot;
-  const clusters = service({ liveSnapshot: () => snapshot });
+  const clusters = service({ liveCluster: () => ({ context: snapshot.context, result: clusterFromSnapshot(snapshot) }) });
   const resolved = clusters.resolve({ ...settings, clusterContext: 'prod-eu' }, repoRoot);
   assert.ok(resolved.ok);
   assert.equal(resolved.source, 'context prod-eu');
