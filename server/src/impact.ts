@@ -6,7 +6,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from './analysis/analyse';
-import { buildModel, isDaemonSetDocument } from './analysis/model';
+import { daemonSetModels } from './analysis/model';
 import { parseYamlFile } from './analysis/parse';
 import type { ResolvedCluster } from './clusterService';
 import { toRange } from './convert';
@@ -18,10 +18,10 @@ function baseDaemonSets(baseText: string): { values: unknown[] } | { problem: st
   const file = parseYamlFile(baseText);
   const values: unknown[] = [];
   for (const parsed of file.documents) {
-    if (!isDaemonSetDocument(parsed, baseText)) continue;
-    const model = buildModel(parsed, baseText);
-    if (model.value === undefined) return { problem: 'The committed version of this file has a DaemonSet that does not parse, so the edit is not compared with it.' };
-    values.push(model.value);
+    for (const model of daemonSetModels(parsed, baseText)) {
+      if (model.value === undefined) return { problem: 'The committed version of this file has a DaemonSet that does not parse, so the edit is not compared with it.' };
+      values.push(model.value);
+    }
   }
   return { values };
 }

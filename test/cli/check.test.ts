@@ -147,6 +147,28 @@ describe('formats', () => {
   });
 });
 
+describe('kubectl output', () => {
+  test('a kind: List as `kubectl get daemonsets -o yaml` prints it: each DaemonSet item is checked, at its lines', async () => {
+    const item = (text: string): string => text.trimEnd().split('\n').map((line, i) => (i === 0 ? `- ${line}` : `  ${line}`)).join('\n');
+    const exporter = validDaemonSet.replaceAll('agent', 'exporter').replace('maxUnavailable: 1', 'maxUnavilable: 1');
+    const text = `apiVersion: v1\nitems:\n${item(validDaemonSet)}\n${item(exporter)}\nkind: List\nmetadata:\n  resourceVersion: ""\n`;
+    const run = await runCliProcess(['check', '-'], { stdin: text });
+    assert.equal(run.status, 1, run.stderr);
+    const line = text.split('\n').findIndex((l) => l.includes('maxUnavilable')) + 1;
+    const column = text.split('\n')[line - 1]!.indexOf('maxUnavilable') + 1;
+    const lines = run.stdout.trim().split('\n');
+    assert.deepEqual(
+      lines.filter((l) => l.includes(' error ')),
+      [`<stdin>:${line}:${column}: error schema.unknown-field: Unknown field \`maxUnavilable\` in rollingUpdate. Did you mean \`maxUnavailable\`?`],
+    );
+    // Both items are simulated on the embedded cluster (its full node stalls each rollout).
+    const second = text.split('\n').findIndex((l) => l.includes('name: exporter')) + 1;
+    const stalls = lines.filter((l) => l.includes(' rollout.stall: ')).map((l) => Number(l.split(':')[1]));
+    assert.equal(stalls.length, 2);
+    assert.ok(stalls[0]! < second && stalls[1]! > second, stalls.join());
+  });
+});
+
 describe('directories and configuration', () => {
   test('a directory is searched recursively for *.yaml and *.yml, sorted, skipping node_modules', async () => {
     write('tree/b.yml', validDaemonSet.replace('maxUnavailable', 'maxUnavilable'));

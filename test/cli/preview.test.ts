@@ -54,6 +54,20 @@ test('json: exactly the contract shape; DaemonSets by namespace then name; every
   assert.equal(names.length, 10);
 });
 
+test('a kind: List (kubectl get daemonsets -o yaml) is previewed item by item, as kubectl applies it', async () => {
+  const dir = tempDir({
+    'list.yaml':
+      'apiVersion: v1\nkind: List\nitems:\n' +
+      '- apiVersion: apps/v1\n  kind: DaemonSet\n  metadata: {name: b}\n  spec:\n    template:\n      spec:\n        containers: [{name: a, image: x}]\n' +
+      '- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: c}\n' +
+      '- apiVersion: apps/v1\n  kind: DaemonSet\n  metadata: {name: a}\n  spec:\n    template:\n      spec:\n        containers: [{name: a, image: x}]\n',
+  });
+  const run = await runCliProcess(['preview', 'list.yaml', '--format', 'json'], { cwd: dir });
+  assert.equal(run.status, 0, run.stderr);
+  const result = JSON.parse(run.stdout) as { daemonsets: { name: string; nodes: unknown[] }[] };
+  assert.deepEqual(result.daemonsets.map((d) => [d.name, d.nodes.length]), [['a', 10], ['b', 10]]);
+});
+
 test('--cluster and --pods: the source is the path as given; --pod-start-seconds changes the estimate', async () => {
   const dir = tempDir({
     'nodes.yaml': 'kind: NodeList\nitems:\n  - metadata: {name: n1}\n  - metadata: {name: n2}\n',

@@ -61,6 +61,23 @@ describe('daemonscope/preview over stdio', () => {
     assert.match(ds!.overheadText!.sentence, /^reserves .* across 7 nodes/);
   });
 
+  test('a kind: List (kubectl get daemonsets -o yaml): diagnostics inside the items, a preview, a symbol and a lens range per DaemonSet', async () => {
+    const uri = `${folderUri}/exported.yaml`;
+    const item = (name: string, extra = ''): string =>
+      `- apiVersion: apps/v1\n  kind: DaemonSet\n  metadata:\n    name: ${name}\n  spec:\n${extra}    selector:\n      matchLabels: {app: ${name}}\n    template:\n      metadata:\n        labels: {app: ${name}}\n      spec:\n        containers: [{name: c, image: "x:1"}]\n`;
+    const text = `apiVersion: v1\nitems:\n${item('alpha')}${item('beta', '    replicas: 2\n')}kind: List\nmetadata:\n  resourceVersion: ""\n`;
+    const diagnostics = client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'daemonset.replicas'));
+    await client.open(uri, text);
+    const replicas = (await diagnostics).diagnostics.find((d) => d.code === 'daemonset.replicas')!;
+    const line = text.split('\n').findIndex((l) => l.includes('replicas'));
+    assert.deepEqual(replicas.range, { start: { line, character: 4 }, end: { line, character: 12 } });
+    await client.notification<{ uri: string }>('daemonscope/previewChanged', (p) => p.uri === uri);
+    const preview = await client.request<EditorPreviewResult>('daemonscope/preview', { uri });
+    assert.deepEqual(preview.daemonsets.map((d) => [d.name, d.range.start.line]), [['alpha', 2], ['beta', 14]]);
+    const symbols = await client.request<{ name: string; range: { start: { line: number } } }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.map((s) => [s.name, s.range.start.line]), [['alpha', 2], ['beta', 14]]);
+  });
+
   test('an unknown document answers null and the server keeps serving', async () => {
     assert.equal(await client.request('daemonscope/preview', { uri: 'file:///nowhere.yaml' }), null);
     assert.equal(await client.request('daemonscope/preview', { nope: 1 }), null);

@@ -18,7 +18,7 @@ import type { AnalysisContext, FileAnalysis } from './analyse';
 import { splitDocuments, type Chunk } from './chunks';
 import { Simulations, type ClusterContext } from './clusterContext';
 import { DiagnosticCode } from './codes';
-import { buildModel, isDaemonSetDocument, type DaemonSetModel, type JsonObject } from './model';
+import { daemonSetModels, type DaemonSetModel, type JsonObject } from './model';
 import { parseChunk, type ParsedDocument, type ParsedFile } from './parse';
 import { applyPolicy } from './policy';
 import { allRules, type AnalysisOptions, type Rule, type RuleContext } from './rules';
@@ -47,13 +47,18 @@ interface CachedFindings {
   fileScoped: Rule[];
 }
 
-/** One parsed document of a chunk, with its model when it is a DaemonSet. */
-interface DocumentEntry {
-  /** Positions as of the entry's `documentBase`; read it through `documentOf`. */
-  document: Document.Parsed;
-  /** Undefined until judged; null when the document is not a DaemonSet. */
-  model: DaemonSetModel | null | undefined;
+/** One DaemonSet of a document (the document itself, or an item of a list) and its findings. */
+interface ModelEntry {
+  model: DaemonSetModel;
   findings?: CachedFindings;
+}
+
+/** One parsed document of a chunk, with its DaemonSets. */
+interface DocumentEntry {
+  /** Positions as of the entry's `documentBase`; read it through `defineDocument`. */
+  document: Document.Parsed;
+  /** Undefined until judged; [] when the document holds no DaemonSet. */
+  models: ModelEntry[] | undefined;
 }
 
 /** One chunk's parse; positions are absolute for a chunk starting at `base`. */
@@ -79,15 +84,13 @@ function sync(entry: ChunkEntry): void {
   entry.documentBase = entry.base;
 }
 
-/** The parsed document of `item`, at its current position. */
-function documentOf(entry: ChunkEntry, item: DocumentEntry): Document.Parsed {
-  sync(entry);
-  return item.document;
-}
-
-/** `target.document` read through `documentOf`, so that it is moved on first read. */
-function defineDocument(target: { document: Document.Parsed }, entry: ChunkEntry, item: DocumentEntry): void {
-  Object.defineProperty(target, 'document', { get: () => documentOf(entry, item), enumerable: true, configurable: true });
+/** `target.document` (a document of `entry`, or a list item's view of one), moved to the entry's position on first read. */
+function defineDocument(target: { document: Document.Parsed }, entry: ChunkEntry, document: Document.Parsed): void {
+  const get = (): Document.Parsed => {
+    sync(entry);
+    return document;
+  };
+  Object.defineProperty(target, 'document', { get, enumerable: true, configurable: true });
 }
 
 // Block, flow and JSON style: `kind: DaemonSet`, `{kind: DaemonSet}`, `"kind": "DaemonSet"`.
@@ -106,7 +109,7 @@ export class IncrementalAnalyser {
   private readonly wideRules = new Set<Rule>();
   /** The run under way, for `partialFindings`. */
   private partial:
-    | { done: DocumentEntry[]; lineOf: (offset: number) => number; options: AnalysisOptions; clusterProblem: AnalysisContext['clusterProblem']; text: string }
+    | { done: ModelEntry[]; lineOf: (offset: number) => number; options: AnalysisOptions; clusterProblem: AnalysisContext['clusterProblem']; text: string }
     | undefined;
   /** What the last run did: chunks parsed and reused, DaemonSets checked (for tests and logs). */
   readonly lastRun = { parsed: 0, reused: 0, checked: 0 };
@@ -167,9 +170,9 @@ export class IncrementalAnalyser {
     // ready early, see `partialFindings`), unless the file may be a template: then only once the
     // whole file is known not to be.
     const early = !text.includes('{{');
-    const done: DocumentEntry[] = [];
+    const done: ModelEntry[] = [];
     this.partial = { done, lineOf, options, clusterProblem: context.clusterProblem, text };
-    const check = (item: DocumentEntry, model: DaemonSetModel): boolean => {
+    const check = (item: ModelEntry, model: DaemonSetModel): boolean => {
       if (item.findings && sameKey(item.findings.key, key)) return false;
       item.findings = checkModel(model, ruleContext, key, this.wideRules);
       this.lastRun.checked++;
@@ -199,18 +202,18 @@ export class IncrementalAnalyser {
         for (const item of entry.documents) {
           const range = item.document.range;
           const parsed = { index: documents.length, span: { start: range[0] + delta, end: range[2] + delta } } as ParsedDocument;
-          defineDocument(parsed, entry, item);
+          defineDocument(parsed, entry, item.document);
           documents.push(parsed);
-          if (item.model === undefined) {
-            item.model = isDaemonSetDocument(parsed, text) ? buildModel(parsed, text) : null;
-            if (item.model) defineDocument(item.model, entry, item);
-          }
-          if (item.model) {
-            item.model.index = parsed.index;
-            daemonSets.push(item.model);
+          item.models ??= daemonSetModels(parsed, text).map((model) => {
+            defineDocument(model, entry, model.document);
+            return { model };
+          });
+          for (const part of item.models) {
+            part.model.index = parsed.index;
+            daemonSets.push(part.model);
             if (early) {
-              check(item, item.model);
-              done.push(item);
+              check(part, part.model);
+              done.push(part);
             }
           }
         }
@@ -233,12 +236,13 @@ export class IncrementalAnalyser {
       const findings: Finding[] = [];
       for (const entry of fresh) {
         for (const item of entry.documents) {
-          const model = item.model;
-          if (!model) continue;
-          if (check(item, model)) yield;
-          findings.push(...item.findings!.local);
-          const valued = model as DaemonSetModel & { value: JsonObject };
-          for (const rule of item.findings!.fileScoped) findings.push(...rule.check(valued, ruleContext));
+          for (const part of item.models ?? []) {
+            const model = part.model;
+            if (check(part, model)) yield;
+            findings.push(...part.findings!.local);
+            const valued = model as DaemonSetModel & { value: JsonObject };
+            for (const rule of part.findings!.fileScoped) findings.push(...rule.check(valued, ruleContext));
+          }
         }
       }
       const { clusterProblem } = context;
@@ -279,9 +283,11 @@ export class IncrementalAnalyser {
     const delta = chunk.span.start - entry.base;
     if (delta !== 0) {
       for (const item of entry.documents) {
-        if (item.model) shiftModel(item.model, delta);
-        const cached = item.findings;
-        if (cached) item.findings = { ...cached, local: cached.local.map((finding, i) => shiftFinding(finding, delta, cached.dataSpans[i])) };
+        for (const part of item.models ?? []) {
+          shiftModel(part.model, delta);
+          const cached = part.findings;
+          if (cached) part.findings = { ...cached, local: cached.local.map((finding, i) => shiftFinding(finding, delta, cached.dataSpans[i])) };
+        }
       }
       entry.base = chunk.span.start;
     }
@@ -314,7 +320,7 @@ function sameKey(a: RulesKey, b: RulesKey): boolean {
 
 function parseEntry(chunk: Chunk, last: boolean): ChunkEntry {
   const text = ownCopy(chunk.text);
-  const documents = parseChunk(text, chunk.span.start, last).map((document) => ({ document, model: undefined }));
+  const documents = parseChunk(text, chunk.span.start, last).map((document): DocumentEntry => ({ document, models: undefined }));
   return { text, last, base: chunk.span.start, documentBase: chunk.span.start, documents };
 }
 

@@ -21,8 +21,8 @@ export async function readStreamText(stream: NodeJS.ReadableStream): Promise<str
 }
 
 /**
- * The documents of a manifest as plain objects, one per YAML document, read with YAML 1.1 rules
- * as kubectl reads them. Throws a UsageError naming the file and position on a syntax error.
+ * The objects of a manifest, one per YAML document (the items of a list document each), read
+ * with YAML 1.1 rules as kubectl reads them. Throws a UsageError naming the file and position on a syntax error.
  */
 export function readManifestObjects(text: string, label: string): unknown[] {
   const lineCounter = new LineCounter();
@@ -34,12 +34,24 @@ export function readManifestObjects(text: string, label: string): unknown[] {
       throw new UsageError(`${label}:${at.line}:${at.col}: ${error.message.split('\n')[0]}`);
     }
     try {
-      objects.push(doc.toJS({ maxAliasCount: 1000 }));
+      flattenLists(doc.toJS({ maxAliasCount: 1000 }) as unknown, objects, 0);
     } catch (error) {
       throw new UsageError(`${label}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   return objects;
+}
+
+/**
+ * Pushes `value`, or the items of a list (`kind: List` as `kubectl get -o yaml` prints it, or a
+ * typed list such as `DaemonSetList`), lists in lists included, as kubectl reads them
+ * (staging/src/k8s.io/cli-runtime/pkg/resource/visitor.go, `FlattenListVisitor.Visit`).
+ */
+function flattenLists(value: unknown, objects: unknown[], depth: number): void {
+  const object = value as { kind?: unknown; items?: unknown } | null;
+  if (depth < 8 && typeof object?.kind === 'string' && object.kind.endsWith('List') && Array.isArray(object.items)) {
+    for (const item of object.items as unknown[]) flattenLists(item, objects, depth + 1);
+  } else objects.push(value);
 }
 
 /** Reads the manifest `file` (`-` = stdin, labelled `<stdin>`) as objects; throws UsageError. */

@@ -8,7 +8,7 @@ import { isCollection, isNode, isPair, LineCounter, type Document } from 'yaml';
 import { analyseDaemonSet, analyseText, type AnalysisContext, type FileAnalysis } from '../../../server/src/analysis/analyse';
 import { Simulations } from '../../../server/src/analysis/clusterContext';
 import { documentStarts } from '../../../server/src/analysis/chunks';
-import { buildModel, isDaemonSetDocument } from '../../../server/src/analysis/model';
+import { daemonSetModels } from '../../../server/src/analysis/model';
 import { parseYamlFile } from '../../../server/src/analysis/parse';
 import { applyPolicy } from '../../../server/src/analysis/policy';
 import { allRules } from '../../../server/src/analysis/rules';
@@ -32,7 +32,7 @@ export function analyseWhole(text: string, context: AnalysisContext): FileAnalys
   for (const start of lineStarts(text)) trueLines.addNewLine(start);
   file = { ...file, lineCounter: trueLines };
   if (findTemplateSyntax(file) !== undefined) return { file: undefined, daemonSets: [], findings: fast.skipped === 'templated' ? fast.findings : [], skipped: 'templated' };
-  const daemonSets = file.documents.filter((parsed) => isDaemonSetDocument(parsed, text)).map((parsed) => buildModel(parsed, text));
+  const daemonSets = file.documents.flatMap((parsed) => daemonSetModels(parsed, text));
   const simulations = context.cluster ? new Simulations(context.cluster) : undefined;
   const ruleContext = { file, daemonSets, options: context.options, validator: context.validator, ...(simulations ? { simulations } : {}) };
   const findings = daemonSets.flatMap((model) => analyseDaemonSet(model, ruleContext, context.rules ?? allRules));

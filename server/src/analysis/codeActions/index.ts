@@ -5,7 +5,7 @@
  * current text) and returns [] when it cannot build a safe edit.
  */
 import { DiagnosticCode } from '../codes';
-import { maxAliasCount, type JsonObject } from '../model';
+import { listItemAt, maxAliasCount, type JsonObject } from '../model';
 import type { ParsedFile } from '../parse';
 import { fixRemovedApiVersion } from './apiVersionFix';
 import { addToleration, replaceLabel } from './clusterFixes';
@@ -51,10 +51,13 @@ export function quickFixes(finding: FixableFinding, file: ParsedFile): QuickFix[
   if (!fixer) return [];
   const parsed = file.documents.find((d) => d.span.start <= finding.span.start && finding.span.start <= d.span.end);
   if (!parsed || parsed.document.errors.some((error) => error.code !== 'DUPLICATE_KEY')) return [];
-  const document = parsed.document;
+  // A DaemonSet item of a `kind: List` is fixed as a document of its own (paths from its root).
+  const item = listItemAt(parsed.document, finding.span.start);
+  const document = item?.document ?? parsed.document;
   let value: JsonObject | undefined;
   try {
-    const decoded = document.toJS({ maxAliasCount }) as unknown;
+    let decoded = parsed.document.toJS({ maxAliasCount }) as unknown;
+    for (const at of item?.route ?? []) decoded = (decoded as { items?: unknown[] } | null)?.items?.[at];
     if (decoded !== null && typeof decoded === 'object' && !Array.isArray(decoded)) value = decoded as JsonObject;
   } catch {
     return [];

@@ -17,7 +17,7 @@ const lastByName = perFile((daemonSets): Map<string, DaemonSetModel> => {
     if (model.name === undefined) continue;
     const key = `${model.namespace ?? 'default'}\0${model.name}`;
     const seen = last.get(key);
-    if (!seen || model.index > seen.index) last.set(key, model);
+    if (!seen || model.span.start > seen.span.start) last.set(key, model);
   }
   return last;
 });
@@ -29,7 +29,7 @@ export const duplicateNameRule: Rule = {
     if (model.name === undefined) return [];
     const namespace = model.namespace ?? 'default';
     const last = lastByName(context.daemonSets).get(`${namespace}\0${model.name}`);
-    if (!last || last.index <= model.index) return [];
+    if (!last || last.span.start <= model.span.start) return [];
     const line = context.file.lineCounter.linePos(last.anchor.start).line;
     return [
       findingAt(model, {

@@ -103,7 +103,7 @@ function overlapping(self: Candidate, entry: NamespaceIndex): DaemonSetModel[] {
   const found = new Set<DaemonSetModel>();
   for (const other of selected) if (other.model.name !== self.model.name && selects(self, other)) found.add(other.model);
   for (const other of selecting) if (other.model.name !== self.model.name && selects(other, self)) found.add(other.model);
-  return [...found].sort((a, b) => a.index - b.index);
+  return [...found].sort((a, b) => a.span.start - b.span.start);
 }
 
 export const selectorOverlapRule: Rule = {
