@@ -127,10 +127,49 @@ describe('formats', () => {
     assert.equal(result.level, 'error');
     assert.match(result.message.text, /maxUnavilable/);
     assert.deepEqual(result.locations[0].physicalLocation, {
-      artifactLocation: { uri: mistakes, index: 0 },
+      artifactLocation: { uri: mistakes, uriBaseId: '%SRCROOT%', index: 0 },
       region: { startLine: 15, startColumn: 7, endLine: 15, endColumn: 20 },
     });
-    assert.deepEqual(runLog.artifacts, [{ location: { uri: mistakes } }]);
+    assert.deepEqual(runLog.artifacts, [{ location: { uri: mistakes, uriBaseId: '%SRCROOT%' } }]);
+  });
+
+  test('sarif for GitHub code scanning: every rule described (title, description, help, docs link, level), unique tags', async () => {
+    const run = await runCliProcess(['check', `./${mistakes}`, '-', '--format=sarif'], { stdin: validDaemonSet.replace('maxUnavailable', 'maxSurge') });
+    const sarif = JSON.parse(run.stdout);
+    const [runLog] = sarif.runs;
+    interface Rule {
+      id: string;
+      shortDescription: { text: string };
+      fullDescription: { text: string };
+      help: { text: string; markdown: string };
+      helpUri: string;
+      defaultConfiguration: { level: string };
+      properties: { tags: string[] };
+    }
+    const rules = runLog.tool.driver.rules as Rule[];
+    assert.ok(rules.length >= 40);
+    assert.deepEqual(rules.map((r) => r.id), [...rules.map((r) => r.id)].sort());
+    for (const rule of rules) {
+      // GitHub's required reportingDescriptor properties (docs: "SARIF support for code scanning").
+      assert.ok(rule.shortDescription.text && rule.fullDescription.text && rule.help.text, rule.id);
+      assert.ok(!rule.fullDescription.text.includes('`'), `${rule.id}: plain text`);
+      assert.match(rule.helpUri, /^https:\/\/github\.com\/daemonscope\/daemonscope\/blob\/main\/docs\/rules\.md#[a-z-]+$/);
+      assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level), rule.id);
+      assert.equal(new Set(rule.properties.tags).size, rule.properties.tags.length, `${rule.id}: unique tags (SARIF uniqueItems)`);
+    }
+    const bothSet = rules.find((r) => r.id === 'daemonset.rolling-update-both-set')!;
+    assert.equal(bothSet.shortDescription.text, 'maxUnavailable and maxSurge both non-zero');
+    assert.match(bothSet.help.markdown, /Quick fix: add `maxUnavailable: 0`/);
+    assert.equal(bothSet.helpUri, 'https://github.com/daemonscope/daemonscope/blob/main/docs/rules.md#what-the-api-server-would-reject-error');
+    assert.equal(bothSet.defaultConfiguration.level, 'error');
+    assert.equal(rules.find((r) => r.id === 'daemonset.priority-class-missing')!.defaultConfiguration.level, 'note');
+    // `./` dropped from a relative path; stdin has no base.
+    assert.deepEqual(runLog.artifacts, [{ location: { uri: mistakes, uriBaseId: '%SRCROOT%' } }, { location: { uri: 'stdin' } }]);
+    for (const result of runLog.results) {
+      assert.equal(rules[result.ruleIndex].id, result.ruleId);
+      assert.ok(result.message.text && result.locations[0].physicalLocation.region.startLine >= 1);
+    }
+    assert.ok(runLog.results.some((r: { ruleId: string }) => r.ruleId === 'daemonset.rolling-update-both-set'));
   });
 
   test('stdin with -, reported as <stdin>; columns count UTF-16 code units', async () => {

@@ -5,6 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
 import { DiagnosticCode } from '../analysis/codes';
+import { headingAnchor, ruleCatalog, type RuleInfo } from '../analysis/ruleCatalog';
 import type { Severity } from '../analysis/types';
 
 /** One finding with 1-based positions; `endColumn` is exclusive (the column after the last character). */
@@ -51,17 +52,59 @@ export function formatJson(files: readonly FileResult[]): string {
 
 const sarifLevels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-/** A SARIF artifact URI: relative paths stay relative (forward slashes), absolute ones become file URLs. */
+/** A SARIF artifact URI: relative paths stay relative (forward slashes, no leading `./`), absolute ones become file URLs. */
 function artifactUri(path: string): string {
   if (path === '<stdin>') return 'stdin';
   if (isAbsolute(path)) return pathToFileURL(path).href;
-  return path.split(/[\\/]/).map(encodeURIComponent).join('/');
+  return path
+    .split(/[\\/]/)
+    .filter((segment, i, all) => !(segment === '.' && i < all.length - 1))
+    .map(encodeURIComponent)
+    .join('/');
 }
 
-/** A SARIF 2.1.0 log with one run; regions are 1-based with UTF-16 columns (`columnKind`). */
+const informationUri = 'https://github.com/daemonscope/daemonscope';
+const rulesDocUri = `${informationUri}/blob/main/docs/rules.md`;
+
+/** Markdown inline code and emphasis as plain text (SARIF `text` is shown as written). */
+function plain(markdown: string): string {
+  return markdown.replace(/`([^`]*)`/g, '$1');
+}
+
+/** A rule's SARIF reportingDescriptor: GitHub code scanning shows its title, description and help. */
+function reportingDescriptor(id: string): Record<string, unknown> {
+  const info = (ruleCatalog as Record<string, RuleInfo | undefined>)[id];
+  if (!info) return { id, shortDescription: { text: id }, fullDescription: { text: id }, help: { text: id }, helpUri: rulesDocUri };
+  const helpUri = `${rulesDocUri}#${headingAnchor(info.section)}`;
+  const sentence = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+  const fix = info.fix ? ` Quick fix: ${info.fix}.` : '';
+  return {
+    id,
+    shortDescription: { text: info.title },
+    fullDescription: { text: plain(sentence(info.description)), markdown: sentence(info.description) },
+    helpUri,
+    help: {
+      text: `${plain(sentence(info.description))}${plain(fix)} See ${helpUri}`,
+      markdown: `${sentence(info.description)}${fix}\n\n[${info.section}](${helpUri}) in the Daemonscope rules.`,
+    },
+    defaultConfiguration: { level: sarifLevels[info.severity] },
+    properties: { tags: [...new Set(['kubernetes', 'daemonset', id.slice(0, id.indexOf('.'))])] },
+  };
+}
+
+/**
+ * A SARIF 2.1.0 log with one run, as GitHub code scanning takes it: every rule described
+ * (title, description, help and its docs link, default level), regions 1-based with UTF-16
+ * columns (`columnKind`), relative paths relative to the checked-out repository (`%SRCROOT%`,
+ * where `daemonscope check` runs).
+ */
 export function formatSarif(files: readonly FileResult[], toolVersion: string): string {
   const ruleIds = [...new Set<string>([...Object.values(DiagnosticCode), ...files.flatMap((f) => f.findings.map((x) => x.code))])].sort();
   const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
+  const location = (path: string): { uri: string; uriBaseId?: string } => {
+    const uri = artifactUri(path);
+    return path === '<stdin>' || isAbsolute(path) ? { uri } : { uri, uriBaseId: '%SRCROOT%' };
+  };
   const results = files.flatMap((file, artifactIndex) =>
     file.findings.map((f) => ({
       ruleId: f.code,
@@ -71,7 +114,7 @@ export function formatSarif(files: readonly FileResult[], toolVersion: string): 
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: artifactUri(file.path), index: artifactIndex },
+            artifactLocation: { ...location(file.path), index: artifactIndex },
             region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
           },
         },
@@ -87,12 +130,13 @@ export function formatSarif(files: readonly FileResult[], toolVersion: string): 
           driver: {
             name: 'daemonscope',
             version: toolVersion,
-            informationUri: 'https://github.com/daemonscope/daemonscope',
-            rules: ruleIds.map((id) => ({ id })),
+            semanticVersion: toolVersion,
+            informationUri,
+            rules: ruleIds.map(reportingDescriptor),
           },
         },
         columnKind: 'utf16CodeUnits',
-        artifacts: files.map((file) => ({ location: { uri: artifactUri(file.path) } })),
+        artifacts: files.map((file) => ({ location: location(file.path) })),
         results,
       },
     ],
