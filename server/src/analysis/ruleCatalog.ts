@@ -167,7 +167,7 @@ export const ruleCatalog: Readonly<Record<DiagnosticCode, RuleInfo>> = {
   },
   [DiagnosticCode.NameInvalid]: {
     title: 'Invalid or missing name or namespace',
-    description: 'a name that is not a lowercase RFC 1123 subdomain, a namespace that is not an RFC 1123 label',
+    description: 'a missing name (unless `generateName` is set), a name or `generateName` that is not a lowercase RFC 1123 subdomain, a namespace that is not an RFC 1123 label',
     severity: 'error',
     section: rejected,
   },

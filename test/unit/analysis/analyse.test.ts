@@ -57,9 +57,9 @@ describe('valid manifests', () => {
   });
 
   test('flow style and JSON are analysed like block style', () => {
-    const flow = '{apiVersion: apps/v1, kind: DaemonSet, spec: {selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c, image: i, imagePullPolicy: always}]}}}}\n';
+    const flow = '{apiVersion: apps/v1, kind: DaemonSet, metadata: {name: a}, spec: {selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c, image: i, imagePullPolicy: always}]}}}}\n';
     assert.deepEqual(check(flow, { rules: practiceOff }), [{ code: 'schema.enum', severity: 'error', text: 'always' }]);
-    const json = JSON.stringify({ apiVersion: 'apps/v1', kind: 'DaemonSet', spec: { selector: {}, template: { spec: { containers: [{ name: 'c', imagePullPolicy: 'Allways' }] } } } }, null, 2);
+    const json = JSON.stringify({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'a' }, spec: { selector: {}, template: { spec: { containers: [{ name: 'c', imagePullPolicy: 'Allways' }] } } } }, null, 2);
     assert.deepEqual(check(json, { rules: practiceOff }), [
       { code: 'daemonset.selector-empty', severity: 'error', text: '"selector"' },
       { code: 'schema.enum', severity: 'error', text: '"Allways"' },
@@ -98,6 +98,7 @@ describe('schema findings at the exact key or value', () => {
     const containers = dedent(`
       apiVersion: apps/v1
       kind: DaemonSet
+      metadata: {name: a}
       spec:
         selector: {matchLabels: {app: a}}
         template:
@@ -155,6 +156,7 @@ describe('schema findings at the exact key or value', () => {
     const noContainers = dedent(`
       apiVersion: apps/v1
       kind: DaemonSet
+      metadata: {name: a}
       spec:
         selector: {matchLabels: {app: a}}
         template:

@@ -1,8 +1,11 @@
 /**
  * The object metadata the API server validates for a DaemonSet (pkg/apis/apps/validation
  * `ValidateDaemonSet` → apimachinery `ValidateObjectMeta` with `ValidateDaemonSetName` =
- * `NameIsDNSSubdomain`; namespaces are DNS labels, `ValidateNamespaceName`): the name must be a
- * lowercase RFC 1123 subdomain; labels of the DaemonSet
+ * `NameIsDNSSubdomain`; namespaces are DNS labels, `ValidateNamespaceName`): a name is required
+ * ("name or generateName is required") unless `generateName` is set, from which the API server
+ * makes one before validating (staging/src/k8s.io/apiserver/pkg/registry/rest/create.go
+ * `BeforeCreate`; `kubectl create` sends it, `kubectl apply` needs a name); the name, and
+ * `generateName` as a prefix, must be a lowercase RFC 1123 subdomain; labels of the DaemonSet
  * and of its pod template (`ValidatePodTemplateSpec` → `ValidateLabels`) must be valid label keys
  * and values. Selector requirements are `daemonset.selector-invalid`.
  */
@@ -33,8 +36,37 @@ export const metadataRule: Rule = {
   check(model) {
     const findings: Finding[] = [];
     const metadata = record(model.value.metadata);
-    // A missing name is left to kubectl, which refuses it before sending ("resource name may not be empty").
     const name = metadata?.name;
+    const generateName = metadata?.generateName;
+    if ((name === undefined || name === '') && (typeof generateName !== 'string' || generateName === '')) {
+      // On `name` when it is written (empty or null), else on `metadata`, else on `kind`.
+      findings.push(
+        findingAt(model, {
+          code: DiagnosticCode.NameInvalid,
+          severity: 'error',
+          message:
+            'This DaemonSet has no `metadata.name`: the API server rejects it ("name or generateName is required") and `kubectl apply` refuses it. Give it a name (a lower-case RFC 1123 subdomain such as `node-agent`).',
+          path: ['metadata', 'name'],
+          prefer: 'value',
+        }),
+      );
+    }
+    // Validated whenever set, name or not: `NameIsDNSSubdomain(generateName, true)`, where a
+    // trailing '-' is allowed in a prefix (maskTrailingDash).
+    if (typeof generateName === 'string' && generateName !== '') {
+      const masked = generateName.length > 1 && generateName.endsWith('-') ? `${generateName.slice(0, -1)}a` : generateName;
+      if (masked.length > 253 || !subdomain.test(masked)) {
+        findings.push(
+          findingAt(model, {
+            code: DiagnosticCode.NameInvalid,
+            severity: 'error',
+            message: `\`${generateName}\` is not a valid generateName: use lower-case letters, digits, '-' and '.', starting with a letter or digit (the prefix of an RFC 1123 subdomain).`,
+            path: ['metadata', 'generateName'],
+            prefer: 'value',
+          }),
+        );
+      }
+    }
     if (typeof name === 'string' && name !== '' && (name.length > 253 || !subdomain.test(name))) {
       findings.push(
         findingAt(model, {
