@@ -12,6 +12,8 @@
   let model = null;
   let message = '';
   let appliedFocus = saved.appliedFocus || 0;
+  /** The document shown (a URI string), kept so the panel comes back on it after a reload. */
+  let documentUri = typeof saved.uri === 'string' ? saved.uri : undefined;
   /** @type {{ key: string, timer: number } | null} */
   let playing = null;
   const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -21,6 +23,11 @@
     if (!data || typeof data !== 'object' || data.type !== 'update') return; // unknown messages are ignored
     model = data.model || null;
     message = typeof data.message === 'string' ? data.message : '';
+    const uri = typeof data.uri === 'string' ? data.uri : undefined;
+    if (uri !== documentUri) {
+      documentUri = uri;
+      save();
+    }
     render();
     const focus = data.focus;
     if (focus && typeof focus.token === 'number' && focus.token !== appliedFocus) {
@@ -36,7 +43,8 @@
   });
 
   function save() {
-    vscode.setState({ steps, appliedFocus });
+    // Read back by previewState.ts when VS Code restores the panel.
+    vscode.setState({ steps, appliedFocus, uri: documentUri });
   }
 
   /**

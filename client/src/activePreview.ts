@@ -61,6 +61,23 @@ export class ActivePreview implements vscode.Disposable {
     return uri === undefined ? undefined : vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
   }
 
+  /**
+   * Keeps `uri` in view (a preview panel restored after a reload shows the document it showed):
+   * it becomes the document shown while no YAML editor with DaemonSets is active. Opens the
+   * document so the server analyses it; a document that is gone is ignored. Never rejects.
+   */
+  async restore(uri: string): Promise<void> {
+    if (this.sticky !== undefined) return;
+    try {
+      await vscode.workspace.openTextDocument(vscode.Uri.parse(uri, true));
+    } catch {
+      return; // deleted or unreadable: the panel says to open a YAML file
+    }
+    if (this.sticky !== undefined) return;
+    this.sticky = uri;
+    await this.refresh();
+  }
+
   /** Re-fetches now (after a restart or a command). */
   refresh(): Promise<void> {
     const generation = ++this.generation;

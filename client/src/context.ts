@@ -33,7 +33,7 @@ export class Ctx implements vscode.Disposable {
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Daemonscope', { log: true });
-    this.store = new PreviewStore(() => this.server);
+    this.store = new PreviewStore(() => this.server, () => this.starting);
     this.active = new ActivePreview(this.store);
     this.placement = new PlacementTree(this.active, extension.workspaceState);
     // The git extension is looked up on first use, after the server answers (never at activation).

@@ -28,7 +28,11 @@ export class PreviewStore implements vscode.Disposable {
   /** Fires with a document URI whose preview may have changed, or `undefined` for all of them. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly getServer: () => ServerConnection | undefined) {
+  /** `starting` gives the server start in progress, if any: a request made meanwhile waits for it. */
+  constructor(
+    private readonly getServer: () => ServerConnection | undefined,
+    private readonly starting: () => Promise<void> | undefined = () => undefined,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.languageId === 'yaml' && e.contentChanges.length > 0) this.invalidateSoon(e.document.uri.toString());
@@ -83,6 +87,8 @@ export class PreviewStore implements vscode.Disposable {
   }
 
   private async fetch(uri: string): Promise<PreviewEntry> {
+    // At activation (or a restart) the views ask before the server is up: wait rather than say it is not running.
+    if (this.getServer()?.isRunning() !== true) await this.starting();
     const server = this.getServer();
     if (server === undefined || !server.isRunning()) return { result: null, error: 'The Daemonscope server is not running. Run "Daemonscope: Restart Server".' };
     try {

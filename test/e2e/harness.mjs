@@ -316,6 +316,14 @@ export class Workbench {
     return this.page.frameLocator('iframe.webview >> visible=true').last().frameLocator('iframe').first();
   }
 
+  /** "Developer: Reload Window": the workbench saves its state, reloads with a new extension host and restores the editors. */
+  async reload() {
+    const reloaded = this.page.waitForEvent('load', { timeout: 60000 });
+    await this.runCommand('Developer: Reload Window');
+    await reloaded;
+    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
+  }
+
   /** Saves the active editor. */
   async save() {
     await this.page.keyboard.press('Control+s');

@@ -170,6 +170,24 @@ tests.push(
     },
   },
   {
+    name: 'after a window reload the preview panel comes back on the document it showed',
+    async run(w) {
+      await w.openFile('manifests/node-agent.yaml');
+      await w.runCommand('Daemonscope: Show Placement Preview');
+      await w.waitFor('four node tiles', async () => (await w.webview().locator('li.tile').count()) === 4);
+      // A YAML file without a DaemonSet in the editor: the panel keeps node-agent, and must after the reload too.
+      await w.openFile('manifests/highlighting.yaml');
+      await w.reload();
+      const tab = w.page.locator('.tabs-container .tab', { hasText: 'Placement: node-agent.yaml' }).first();
+      await w.waitFor('the restored "Placement: node-agent.yaml" tab', () => tab.isVisible());
+      await tab.click();
+      const view = w.webview();
+      await w.waitFor('four node tiles in the restored panel', async () => (await view.locator('li.tile').count()) === 4);
+      assert.equal(await view.locator('h1').innerText(), 'node-agent.yaml');
+      await w.runCommand('View: Close All Editor Groups');
+    },
+  },
+  {
     name: 'Copy Preview as JSON puts the CLI JSON contract of the file on the clipboard',
     async run(w) {
       await w.openFile('manifests/node-agent.yaml');

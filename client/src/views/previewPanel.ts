@@ -2,13 +2,15 @@
  * The placement preview: a webview panel beside the editor that follows the active YAML document,
  * like Markdown's preview. It draws a node grid per DaemonSet and the rollout as wave columns from
  * a model built here (previewModel.ts); the script in client/media only renders it. Strict CSP:
- * `default-src 'none'`, one nonce script, styles and script from client/media only.
+ * `default-src 'none'`, one nonce script, styles and script from client/media only. A serializer
+ * brings the panel back after a window reload, on the document it showed (previewState.ts).
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ActivePreview, ActiveState } from '../activePreview';
 import type { ImpactStore } from '../impactStore';
 import { buildPreviewModel, type PreviewViewModel } from './previewModel';
+import { readPreviewState } from './previewState';
 import type { DaemonSetRef } from './treeModel';
 
 /** The webview panel's view type (also its `activeWebviewPanelId`). */
@@ -19,6 +21,8 @@ export type ToWebview = {
   type: 'update';
   model: PreviewViewModel | null;
   message: string;
+  /** The document shown (saved in the webview state for a reload), or null before any. */
+  uri: string | null;
   /** The DaemonSet ("namespace/name") to scroll to; `token` changes once per request, so typing does not scroll. */
   focus: { key: string; token: number } | null;
 };
@@ -26,10 +30,12 @@ export type ToWebview = {
 /** Messages the webview posts back; anything else is ignored. */
 type FromWebview = { type: 'ready' } | { type: 'reveal'; name: string; namespace: string };
 
-/** Opens, updates and disposes the one preview panel. */
-export class PreviewPanel implements vscode.Disposable {
+/** Opens, updates, restores (after a reload) and disposes the one preview panel. */
+export class PreviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private panel: vscode.WebviewPanel | undefined;
   private focus: { key: string; token: number } | null = null;
+  /** The last focus token handed out; a restored webview remembers the one it applied. */
+  private token = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -40,6 +46,8 @@ export class PreviewPanel implements vscode.Disposable {
     this.disposables.push(active.onDidChange((state) => this.post(state)));
     // The rollout impact since the last commit (issue #10) arrives after the preview.
     if (impacts) this.disposables.push(impacts.onDidChange((uri) => (uri === undefined || uri === this.active.current.uri) && this.post(this.active.current)));
+    // Registered at activation (package.json: onWebviewPanel:daemonscope.preview), as VS Code requires.
+    this.disposables.push(vscode.window.registerWebviewPanelSerializer(previewViewType, this));
   }
 
   /** True while the panel is open. */
@@ -49,22 +57,53 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** Shows the panel beside the editor (creating it if needed), focused on `ref`'s DaemonSet if given. */
   show(ref?: DaemonSetRef): void {
-    if (ref !== undefined) this.focus = { key: `${ref.namespace}/${ref.name}`, token: (this.focus?.token ?? 0) + 1 };
+    if (ref !== undefined) this.focus = { key: `${ref.namespace}/${ref.name}`, token: ++this.token };
     if (this.panel !== undefined) {
       this.panel.reveal(undefined, true);
       this.post(this.active.current);
       return;
     }
-    const media = vscode.Uri.joinPath(this.extensionUri, 'client', 'media');
     const panel = vscode.window.createWebviewPanel(previewViewType, 'Placement Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [media],
+      ...this.webviewOptions(),
       enableFindWidget: true,
     });
+    this.adopt(panel);
+  }
+
+  /**
+   * Brings back a panel VS Code restored after a reload (WebviewPanelSerializer): new HTML (a fresh
+   * nonce), the message handlers, and the document it showed, even if no YAML editor is active.
+   */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    if (this.panel !== undefined) {
+      // Only one preview: a second restored one (two windows' worth of state) is closed.
+      panel.dispose();
+      return;
+    }
+    const { uri, appliedFocus } = readPreviewState(state);
+    this.token = Math.max(this.token, appliedFocus);
+    panel.webview.options = this.webviewOptions();
+    this.adopt(panel);
+    if (uri !== undefined) await this.active.restore(uri);
+    this.post(this.active.current);
+  }
+
+  private webviewOptions(): vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'client', 'media')] };
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    const media = vscode.Uri.joinPath(this.extensionUri, 'client', 'media');
     panel.iconPath = vscode.Uri.joinPath(media, 'icon.png');
     panel.webview.html = renderHtml(panel.webview, media);
     panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message), undefined, this.disposables);
-    panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
+    panel.onDidDispose(
+      () => {
+        if (this.panel === panel) this.panel = undefined;
+      },
+      undefined,
+      this.disposables,
+    );
     // A hidden webview is torn down; when it shows again it asks for the state ('ready').
     this.panel = panel;
   }
@@ -91,7 +130,7 @@ export class PreviewPanel implements vscode.Disposable {
     const message =
       state.error ??
       (state.uri === undefined ? 'Open a YAML file with a DaemonSet to see its placement.' : model !== null && model.daemonsets.length === 0 ? 'No DaemonSet in this file.' : '');
-    const update: ToWebview = { type: 'update', model, message, focus: this.focus };
+    const update: ToWebview = { type: 'update', model, message, uri: state.uri ?? null, focus: this.focus };
     void panel.webview.postMessage(update);
   }
 

@@ -69,7 +69,8 @@ test('menus and welcome content only name declared commands and views', () => {
 });
 
 test('lazy activation, workspace extension, limited in untrusted workspaces with the cluster settings restricted', () => {
-  assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml']);
+  // A YAML file, or a preview panel VS Code restores after a reload (its serializer must be registered).
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml', 'onWebviewPanel:daemonscope.preview']);
   assert.deepEqual(manifest.extensionKind, ['workspace']);
   assert.equal(manifest.capabilities.virtualWorkspaces.supported, false);
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
