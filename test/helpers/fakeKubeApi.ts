@@ -355,12 +355,14 @@ export interface FakeContext {
   /** Default true: the library refuses plain http without it. */
   insecure?: boolean;
   clientKeyData?: string;
+  /** The cluster entry's `proxy-url`. */
+  proxyUrl?: string;
 }
 
 /** Writes a kubeconfig with one cluster and user per context into a new temp dir; returns its path. */
 export function writeKubeconfig(contexts: FakeContext[], current?: string): string {
   const lines = ['apiVersion: v1', 'kind: Config', `current-context: ${current ?? contexts[0]?.name ?? '""'}`, 'clusters:'];
-  for (const c of contexts) lines.push(`- name: ${c.name}-cluster`, '  cluster:', `    server: ${c.server}`, ...(c.insecure === false ? [] : ['    insecure-skip-tls-verify: true']));
+  for (const c of contexts) lines.push(`- name: ${c.name}-cluster`, '  cluster:', `    server: ${c.server}`, ...(c.insecure === false ? [] : ['    insecure-skip-tls-verify: true']), ...(c.proxyUrl ? [`    proxy-url: ${c.proxyUrl}`] : []));
   lines.push('users:');
   for (const c of contexts) {
     lines.push(`- name: ${c.name}-user`, '  user:');

@@ -13,6 +13,7 @@ import * as https from 'node:https';
 import { createGunzip } from 'node:zlib';
 import { describeServer, fail, ok, redact, type LiveError, type LiveResult } from './errors';
 import type { SelectedContext } from './kubeconfig';
+import { proxyFromEnvironment, type ProxyEnvironment } from './proxyEnv';
 
 /** Query parameters of a request; undefined values are left out. */
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -40,6 +41,8 @@ export interface ApiConnection {
 export interface ConnectOptions {
   /** Seconds before an unanswered request (or a stalled body) fails as `unreachable`. */
   timeoutSeconds?: number;
+  /** Where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read (default `process.env`). */
+  env?: ProxyEnvironment;
 }
 
 /**
@@ -57,6 +60,7 @@ export async function connect(selected: SelectedContext, options: ConnectOptions
   } catch {
     return fail('kubeconfig', `The server of context "${selected.context}" is not a URL (${redact(selected.server, secrets)}).`);
   }
+  const proxy = chooseProxy(selected, options.env ?? process.env);
   const prepared: https.RequestOptions = {};
   try {
     await selected.loaded.config.applyToHTTPSOptions(prepared);
@@ -69,9 +73,10 @@ export async function connect(selected: SelectedContext, options: ConnectOptions
     return url;
   };
   const context = selected.context;
-  const clean = (text: string): string => redact(text, secrets);
+  const proxySecrets = proxy ? [proxy.url.password, decodeURIComponent(proxy.url.password)].filter((p) => p.length > 0) : [];
+  const clean = (text: string): string => redact(text, [...secrets, ...proxySecrets]);
   const send = (url: URL, signal: AbortSignal | undefined, onResponse: (response: http.IncomingMessage, body: NodeJS.ReadableStream) => Promise<LiveResult<unknown>>): Promise<LiveResult<unknown>> =>
-    request(url, prepared, timeoutMs, { context, server, clean }, signal, onResponse);
+    request(url, prepared, timeoutMs, { context, server, clean, proxy: proxy ? `${describeServer(proxy.url.toString()).replace(/\/$/, '')} (${proxy.origin})` : null }, signal, onResponse);
   return ok({
     context,
     server,
@@ -97,6 +102,31 @@ interface Described {
   context: string;
   server: string;
   clean(text: string): string;
+  /** "http://proxy:3128 (HTTPS_PROXY)" when requests go through a proxy, else null. */
+  proxy: string | null;
+}
+
+/**
+ * The proxy for the selected context: the cluster's `proxy-url` (the library applies it), else
+ * the one `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` give for its server (kubectl's rule, proxyEnv.ts),
+ * which is written into the loaded kubeconfig's cluster entry so the library builds the agent
+ * (CONNECT through http(s) proxies, SOCKS). Null for a direct connection or an unusable URL.
+ */
+function chooseProxy(selected: SelectedContext, env: ProxyEnvironment): { url: URL; origin: string } | null {
+  const { config } = selected.loaded;
+  const cluster = config.getCurrentCluster();
+  if (!cluster) return null;
+  const fromEnv = cluster.proxyUrl ? null : proxyFromEnvironment(selected.server, env);
+  const chosen = cluster.proxyUrl || fromEnv;
+  if (!chosen) return null;
+  let url: URL;
+  try {
+    url = new URL(chosen);
+  } catch {
+    return null; // the library reports an unusable proxy-url when it builds the agent
+  }
+  if (fromEnv) config.clusters = config.clusters.map((c) => (c === cluster ? { ...c, proxyUrl: fromEnv } : c));
+  return { url, origin: fromEnv ? (selected.server.startsWith('https:') ? 'HTTPS_PROXY' : 'HTTP_PROXY') : 'proxy-url in the kubeconfig' };
 }
 
 // One GET with an overall timeout for the response head; the body's own idle timeout is the
@@ -232,6 +262,12 @@ function describeRequest(url: URL): { verb: string; resource: string } {
 
 function describeNetworkError(error: Error & { code?: string }, described: Described): [LiveError['code'], string] {
   const where = `${described.server} (context "${described.context}")`;
+  if (described.proxy) {
+    // The agent talks to the proxy first: its errors are the proxy's (refused, unknown host, 407...).
+    const status = /^Bad response: (\d+)/.exec(error.message)?.[1];
+    const why = status === '407' ? 'the proxy wants credentials (407): put them in the proxy URL' : status ? `the proxy answered ${status} to CONNECT` : error.code === 'ECONNREFUSED' ? 'connection refused by the proxy' : error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN' ? 'the proxy host does not resolve' : described.clean(error.message);
+    return ['unreachable', `Cannot reach ${where} through the proxy ${described.proxy}: ${why}. ${described.proxy.endsWith('(proxy-url in the kubeconfig)') ? 'Check the proxy-url of the context\'s cluster in the kubeconfig.' : 'Check the proxy, or add this server to NO_PROXY.'}`];
+  }
   switch (error.code) {
     case 'ECONNREFUSED':
       return ['unreachable', `Cannot connect to ${where}: connection refused. Is the cluster running, and is the server address in the kubeconfig right?`];
