@@ -23,11 +23,11 @@ import { describeFsError, expandInputs, readInput, type Input } from './inputs';
 import type { CliIo } from './io';
 import { UsageError } from './io';
 import { createLineIndex } from './lineIndex';
-import { assertOneClusterSource, isLive, loadClusterFlags } from './sources';
+import { assertOneClusterSource, isLive, loadClusterFlags, parseTimeoutSeconds } from './sources';
 import { unifiedDiff } from './unifiedDiff';
 
 const usage =
-  'usage: daemonscope check FILE|DIR|-... [--format text|json|sarif] [--config FILE] [--cluster NODES] [--pods PODS] [--kubeconfig FILE] [--context NAME] [--fix [--dry-run]]';
+  'usage: daemonscope check FILE|DIR|-... [--format text|json|sarif] [--config FILE] [--cluster NODES] [--pods PODS] [--kubeconfig FILE] [--context NAME] [--timeout SECONDS] [--fix [--dry-run]]';
 
 type Format = 'text' | 'json' | 'sarif';
 
@@ -39,11 +39,12 @@ interface CheckArgs {
   pods?: string;
   kubeconfig?: string;
   context?: string;
+  timeoutSeconds?: number;
   fix: boolean;
   dryRun: boolean;
 }
 
-const valueFlags = new Set(['--format', '--config', '--cluster', '--pods', '--kubeconfig', '--context']);
+const valueFlags = new Set(['--format', '--config', '--cluster', '--pods', '--kubeconfig', '--context', '--timeout']);
 
 /** Parses the arguments; throws UsageError on anything it does not know. */
 export function parseCheckArgs(args: readonly string[]): CheckArgs {
@@ -75,6 +76,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
     else if (name === '--cluster') parsed.cluster = value;
     else if (name === '--pods') parsed.pods = value;
     else if (name === '--kubeconfig') parsed.kubeconfig = value;
+    else if (name === '--timeout') parsed.timeoutSeconds = parseTimeoutSeconds(value);
     else parsed.context = value;
   }
   if (parsed.files.length === 0) throw new UsageError(`no files to check\n${usage}`);

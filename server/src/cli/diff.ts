@@ -11,7 +11,7 @@ import { diffDaemonSets, type DiffResult } from '../engine';
 import type { CliIo } from './io';
 import { UsageError } from './io';
 import { useColor, wrap } from './previewText';
-import { assertOneClusterSource, loadClusterFlags, readManifest } from './sources';
+import { assertOneClusterSource, loadClusterFlags, parseTimeoutSeconds, readManifest } from './sources';
 
 interface DiffArgs {
   files: [string, string];
@@ -21,9 +21,10 @@ interface DiffArgs {
   format: 'text' | 'json';
   kubeconfig?: string;
   context?: string;
+  timeoutSeconds?: number;
 }
 
-const usage = 'usage: daemonscope diff OLD NEW [--cluster NODES] [--pods PODS] [--kubeconfig FILE] [--context NAME] [--pod-start-seconds N] [--format text|json]';
+const usage = 'usage: daemonscope diff OLD NEW [--cluster NODES] [--pods PODS] [--kubeconfig FILE] [--context NAME] [--timeout SECONDS] [--pod-start-seconds N] [--format text|json]';
 
 /** Parses the subcommand's arguments (`--flag value` or `--flag=value`); throws UsageError. */
 export function parseDiffArgs(args: readonly string[]): DiffArgs {
@@ -34,6 +35,7 @@ export function parseDiffArgs(args: readonly string[]): DiffArgs {
   let format: DiffArgs['format'] = 'text';
   let kubeconfig: string | undefined;
   let context: string | undefined;
+  let timeoutSeconds: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '-' || !arg.startsWith('-')) {
@@ -60,6 +62,9 @@ export function parseDiffArgs(args: readonly string[]): DiffArgs {
       case '--context':
         context = value();
         break;
+      case '--timeout':
+        timeoutSeconds = parseTimeoutSeconds(value());
+        break;
       case '--pod-start-seconds': {
         const text = value();
         if (!/^[0-9]+$/.test(text)) throw new UsageError(`--pod-start-seconds must be a whole number of seconds, not "${text}"`);
@@ -76,7 +81,7 @@ export function parseDiffArgs(args: readonly string[]): DiffArgs {
         throw new UsageError(`unknown option ${name}\n${usage}`);
     }
   }
-  assertOneClusterSource({ cluster, pods, ...(kubeconfig !== undefined ? { kubeconfig } : {}), ...(context !== undefined ? { context } : {}) });
+  assertOneClusterSource({ cluster, pods, ...(kubeconfig !== undefined ? { kubeconfig } : {}), ...(context !== undefined ? { context } : {}), ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}) });
   if (files.length !== 2) throw new UsageError(`diff takes two files, OLD and NEW (${files.length} given)\n${usage}`);
   if (files[0] === '-' && files[1] === '-') throw new UsageError('only one of OLD and NEW can be read from stdin (-)');
   return {
@@ -87,6 +92,7 @@ export function parseDiffArgs(args: readonly string[]): DiffArgs {
     format,
     ...(kubeconfig !== undefined ? { kubeconfig } : {}),
     ...(context !== undefined ? { context } : {}),
+    ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
   };
 }
 

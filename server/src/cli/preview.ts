@@ -1,6 +1,6 @@
 /**
  * `daemonscope preview FILE [--cluster NODES] [--pods PODS] [--kubeconfig FILE] [--context NAME]
- * [--pod-start-seconds N] [--format text|json]`:
+ * [--timeout SECONDS] [--pod-start-seconds N] [--format text|json]`:
  * where each DaemonSet in FILE runs, where not and why, and how its rolling update proceeds
  * (DESIGN.md "CLI"). Exit 0 whatever the simulation finds; 2 on bad input (usage, unreadable or
  * broken manifest, bad cluster or pods file), with a message naming the file.
@@ -9,7 +9,7 @@ import { previewDaemonSets } from '../engine';
 import type { CliIo } from './io';
 import { UsageError } from './io';
 import { formatPreviewText, useColor } from './previewText';
-import { assertOneClusterSource, loadClusterFlags, readManifest } from './sources';
+import { assertOneClusterSource, loadClusterFlags, parseTimeoutSeconds, readManifest } from './sources';
 
 interface PreviewArgs {
   file: string;
@@ -20,6 +20,7 @@ interface PreviewArgs {
   /** A live, read-only source (issue #10) instead of --cluster/--pods. */
   kubeconfig?: string;
   context?: string;
+  timeoutSeconds?: number;
 }
 
 /** Parses the subcommand's arguments (`--flag value` or `--flag=value`); throws UsageError. */
@@ -56,6 +57,9 @@ export function parsePreviewArgs(args: readonly string[]): PreviewArgs {
         parsed[name === '--kubeconfig' ? 'kubeconfig' : 'context'] = given;
         break;
       }
+      case '--timeout':
+        parsed.timeoutSeconds = parseTimeoutSeconds(value());
+        break;
       case '--pod-start-seconds': {
         const text = value();
         if (!/^[0-9]+$/.test(text)) throw new UsageError(`--pod-start-seconds must be a whole number of seconds, not "${text}"`);

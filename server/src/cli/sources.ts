@@ -68,6 +68,15 @@ export interface ClusterFlags {
   pods?: string;
   kubeconfig?: string;
   context?: string;
+  /** `--timeout SECONDS` for a live source (default 15). */
+  timeoutSeconds?: number;
+}
+
+/** Reads `--timeout`'s value: seconds, a positive number; throws UsageError. */
+export function parseTimeoutSeconds(value: string): number {
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout takes a number of seconds, not "${value}"`);
+  return seconds;
 }
 
 /** True when the flags name a live source. */
@@ -80,6 +89,7 @@ export function assertOneClusterSource(flags: ClusterFlags): void {
   if (isLive(flags) && ((flags.cluster ?? '') !== '' || (flags.pods ?? '') !== '')) {
     throw new UsageError('use either --cluster/--pods (files) or --kubeconfig/--context (a live cluster), not both');
   }
+  if (flags.timeoutSeconds !== undefined && !isLive(flags)) throw new UsageError('--timeout is for a live cluster (--kubeconfig/--context)');
 }
 
 /** The live-source options of `--kubeconfig`/`--context`: a credential plugin runs only for a context named on the command line. */
@@ -87,6 +97,7 @@ export function liveSourceOptions(flags: ClusterFlags, cwd: string): LiveSourceO
   return {
     ...(flags.kubeconfig !== undefined ? { kubeconfig: resolve(cwd, flags.kubeconfig) } : {}),
     ...(flags.context !== undefined ? { context: flags.context } : {}),
+    ...(flags.timeoutSeconds !== undefined ? { timeoutSeconds: flags.timeoutSeconds } : {}),
     // The person running the CLI trusts their shell.
     policy: { workspaceTrusted: true, contextChosenByUser: flags.context !== undefined },
   };

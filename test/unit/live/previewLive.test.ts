@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCliInProcess } from '../../helpers/cliProcess';
 import type { PreviewResult } from '../../../server/src/protocol';
-import { startFakeKubeApi, writeKubeconfig, writeTemp } from '../../helpers/fakeKubeApi';
+import { silentServer, startFakeKubeApi, writeKubeconfig, writeTemp } from '../../helpers/fakeKubeApi';
 import { dedent } from '../../helpers/text';
 
 const cli = (args: string[]) => runCliInProcess(args);
@@ -88,4 +88,24 @@ test('preview refuses --cluster together with --context', async () => {
   const { status, stderr } = await cli(['preview', exporter, '--cluster', 'nodes.yaml', '--context', 'prod']);
   assert.equal(status, 2);
   assert.match(stderr, /either --cluster\/--pods .* or --kubeconfig\/--context/);
+});
+
+test('--timeout on preview, check and diff: a server that never answers fails after that many seconds, exit 2; --timeout needs a live source', async () => {
+  const silent = await silentServer();
+  try {
+    const kubeconfig = writeKubeconfig([{ name: 'hang', server: silent.url, token: 'good-token' }]);
+    for (const args of [['preview', exporter], ['check', exporter], ['diff', exporter, exporter]]) {
+      const { status, stderr } = await cli([...args, '--kubeconfig', kubeconfig, '--timeout', '1']);
+      assert.equal(status, 2, args[0]);
+      assert.match(stderr, /No answer from http:\/\/127\.0\.0\.1:\d+ within 1 s \(context "hang"\)/, args[0]);
+    }
+  } finally {
+    await silent.close();
+  }
+  const bad = await cli(['preview', exporter, '--context', 'x', '--timeout', 'soon']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--timeout takes a number of seconds, not "soon"/);
+  const noLive = await cli(['diff', exporter, exporter, '--timeout', '3']);
+  assert.equal(noLive.status, 2);
+  assert.match(noLive.stderr, /--timeout is for a live cluster/);
 });
