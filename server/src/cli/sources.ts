@@ -31,7 +31,7 @@ export function readManifestObjects(text: string, label: string): unknown[] {
     const error = doc.errors[0];
     if (error) {
       const at = lineCounter.linePos(error.pos[0]);
-      throw new UsageError(`${label}:${at.line}:${at.col}: ${error.message.split('\n')[0]}`);
+      throw new UsageError(`${label}:${at.line}:${at.col}: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
     }
     try {
       flattenLists(doc.toJS({ maxAliasCount: 1000 }) as unknown, objects, 0);

@@ -114,7 +114,7 @@ function readDocuments(text: string, label: string): { ok: true; values: unknown
     const error = doc.errors[0];
     if (error) {
       const at = lineCounter.linePos(error.pos[0]);
-      return { ok: false, problems: [`${label}:${at.line}:${at.col}: ${error.message.split('\n')[0]}`] };
+      return { ok: false, problems: [`${label}:${at.line}:${at.col}: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`] };
     }
     if (doc.contents === null) continue;
     try {
