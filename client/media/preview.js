@@ -20,6 +20,13 @@
 
   window.addEventListener('message', (event) => {
     const data = event.data;
+    if (data && typeof data === 'object' && data.type === 'cluster' && typeof data.text === 'string') {
+      // Only the cluster line (a live snapshot's age): no redraw, so hover and focus stay.
+      if (model) model.cluster = data.text;
+      const line = root.querySelector('.cluster-name');
+      if (line) line.textContent = data.text;
+      return;
+    }
     if (!data || typeof data !== 'object' || data.type !== 'update') return; // unknown messages are ignored
     model = data.model || null;
     message = typeof data.message === 'string' ? data.message : '';
@@ -80,7 +87,8 @@
   function header() {
     return el('header', {}, [
       el('h1', {}, [model.fileName || 'Placement preview']),
-      el('p', { class: 'cluster' }, [`Cluster: ${model.cluster}`]),
+      // aria-live off: the age of a live snapshot changes every second and is not worth announcing.
+      el('p', { class: 'cluster' }, ['Cluster: ', el('span', { class: 'cluster-name', 'aria-live': 'off' }, [model.cluster])]),
     ]);
   }
 

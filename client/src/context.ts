@@ -35,12 +35,12 @@ export class Ctx implements vscode.Disposable {
     this.output = vscode.window.createOutputChannel('Daemonscope', { log: true });
     this.store = new PreviewStore(() => this.server, () => this.starting);
     this.active = new ActivePreview(this.store);
-    this.placement = new PlacementTree(this.active, extension.workspaceState);
+    this.live = new LiveCluster(extension, () => this.server, this.output);
+    this.placement = new PlacementTree(this.active, extension.workspaceState, this.live);
     // The git extension is looked up on first use, after the server answers (never at activation).
     const git = new GitBase(() => loadGitExtension(vscode.extensions), () => this.impacts.invalidateAll());
     this.impacts = new ImpactStore(() => this.server, this.store, git);
-    this.panel = new PreviewPanel(extension.extensionUri, this.active, this.impacts);
-    this.live = new LiveCluster(extension, () => this.server, this.output);
+    this.panel = new PreviewPanel(extension.extensionUri, this.active, this.impacts, this.live);
     const lenses = new PreviewCodeLensProvider(this.store);
     const impactLenses = new ImpactCodeLensProvider(this.impacts);
     this.disposables.push(
@@ -48,7 +48,7 @@ export class Ctx implements vscode.Disposable {
       this.store,
       this.active,
       this.placement,
-      new RolloutTree(this.active),
+      new RolloutTree(this.active, this.live),
       this.panel,
       this.live,
       new PreviewStatus(this.active),

@@ -16,12 +16,24 @@ import { describeContextItem, describeLiveStatus } from './liveStatusText';
 const chosenKey = 'daemonscope.chosenContexts';
 const off: LiveStatus = { context: '', state: 'off', nodes: 0, pods: 0, fetchedAt: null, message: null };
 
-/** Owns the live status item and the two live commands. */
+/** Owns the live status item and the two live commands; tells the views when the status or its age changes. */
 export class LiveCluster implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('daemonscope.liveCluster', vscode.StatusBarAlignment.Right, 99);
-  private readonly disposables: vscode.Disposable[] = [this.item];
+  private readonly changed = new vscode.EventEmitter<LiveStatus>();
+  private readonly disposables: vscode.Disposable[] = [this.item, this.changed];
   private status: LiveStatus = off;
   private ticker: ReturnType<typeof setInterval> | undefined;
+
+  /**
+   * Fires when the status changes, and once a second while a live source is on (its age moves),
+   * so the views redraw their cluster line without re-simulating.
+   */
+  readonly onDidChange = this.changed.event;
+
+  /** The latest status (`off` until the server reports one). */
+  get current(): LiveStatus {
+    return this.status;
+  }
 
   constructor(
     private readonly extension: vscode.ExtensionContext,
@@ -115,6 +127,7 @@ export class LiveCluster implements vscode.Disposable {
   }
 
   private render(): void {
+    this.changed.fire(this.status);
     const text = describeLiveStatus(this.status, Date.now());
     if (text === null) {
       this.item.hide();

@@ -2,7 +2,8 @@
  * Wording of the live cluster status ("context prod-eu · 120 nodes · 12 s ago") for the status
  * bar and the views. Pure (no `vscode` import), so it is unit-tested without an editor.
  */
-import type { KubeContextItem, LiveStatus } from '../../server/src/protocol';
+import type { ClusterInfo, KubeContextItem, LiveStatus } from '../../server/src/protocol';
+import { describeCluster } from './views/summary';
 
 /** "just now", "12 s ago", "3 min ago", "2 h ago"; `ms` is the age in milliseconds (negative = now). */
 export function formatAge(ms: number): string {
@@ -49,4 +50,16 @@ export function describeContextItem(context: KubeContextItem, following: string)
     description: [context.cluster, context.namespace ? `namespace ${context.namespace}` : ''].filter(Boolean).join(' · '),
     ...(marks ? { detail: marks } : {}),
   };
+}
+
+/**
+ * The views' cluster line: `describeCluster`, plus the snapshot's age at `now` (ms since the
+ * epoch) when the preview was computed on the live context being followed ("context prod-eu · 120
+ * nodes · 12 s ago"), and "reconnecting" while the watch is lost. Other sources are unchanged.
+ */
+export function describeViewCluster(cluster: ClusterInfo, live: LiveStatus, now: number): string {
+  const base = describeCluster(cluster);
+  if (live.state === 'off' || live.fetchedAt === null || cluster.source !== `context ${live.context}`) return base;
+  const age = formatAge(now - live.fetchedAt);
+  return live.state === 'live' ? `${base} · ${age}` : `${base} · ${age} (${live.state === 'reconnecting' ? 'reconnecting' : 'last snapshot'})`;
 }

@@ -1,13 +1,14 @@
 /**
  * The Placement view: for the active YAML document, each DaemonSet, then Runs / Pending / Skipped
- * (or zones) and the nodes with their reasons. Its description names the cluster in use.
+ * (or zones) and the nodes with their reasons. Its description names the cluster in use (with a
+ * live snapshot's age).
  */
 import * as vscode from 'vscode';
 import type { ActivePreview, ActiveState } from '../activePreview';
 import { buildPlacementTree, type PlacementGrouping } from './placementModel';
 import { ModelTreeProvider } from './modelTree';
 import type { TreeNodeModel } from './treeModel';
-import { describeCluster } from './summary';
+import { followClusterDescription, type LiveStatusSource } from './clusterDescription';
 
 /** View id, as in package.json. */
 export const placementViewId = 'daemonscope.placementTree';
@@ -22,10 +23,11 @@ export class PlacementTree implements vscode.Disposable {
   constructor(
     private readonly active: ActivePreview,
     private readonly memento: vscode.Memento,
+    live?: LiveStatusSource,
   ) {
     this.grouping = memento.get<PlacementGrouping>('placementGrouping') === 'zone' ? 'zone' : 'placement';
     this.view = vscode.window.createTreeView(placementViewId, { treeDataProvider: this.provider, showCollapseAll: true });
-    this.disposables = [this.view, this.provider, active.onDidChange((state) => this.render(state))];
+    this.disposables = [this.view, this.provider, active.onDidChange((state) => this.render(state)), followClusterDescription(this.view, active, live)];
     void vscode.commands.executeCommand('setContext', 'daemonscope.placementGroupBy', this.grouping);
     this.render(active.current);
   }
@@ -40,7 +42,6 @@ export class PlacementTree implements vscode.Disposable {
 
   private render(state: ActiveState): void {
     this.provider.set(buildPlacementTree(state.result, this.grouping));
-    this.view.description = state.result === null ? undefined : describeCluster(state.result.cluster);
     this.view.message = state.error;
   }
 

@@ -9,6 +9,8 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ActivePreview, ActiveState } from '../activePreview';
 import type { ImpactStore } from '../impactStore';
+import { describeViewCluster } from '../liveStatusText';
+import type { LiveStatusSource } from './clusterDescription';
 import { buildPreviewModel, type PreviewViewModel } from './previewModel';
 import { readPreviewState } from './previewState';
 import type { DaemonSetRef } from './treeModel';
@@ -16,8 +18,11 @@ import type { DaemonSetRef } from './treeModel';
 /** The webview panel's view type (also its `activeWebviewPanelId`). */
 export const previewViewType = 'daemonscope.preview';
 
-/** Messages the panel posts to the webview. */
-export type ToWebview = {
+/**
+ * Messages the panel posts to the webview: the whole model, or only the cluster line (a live
+ * snapshot's age moves every second; redrawing the tiles for it would lose hover and focus).
+ */
+export type ToWebview = { type: 'cluster'; text: string } | {
   type: 'update';
   model: PreviewViewModel | null;
   message: string;
@@ -36,16 +41,20 @@ export class PreviewPanel implements vscode.Disposable, vscode.WebviewPanelSeria
   private focus: { key: string; token: number } | null = null;
   /** The last focus token handed out; a restored webview remembers the one it applied. */
   private token = 0;
+  /** The cluster line last posted, so the age ticker posts only when it reads differently. */
+  private shownCluster: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly active: ActivePreview,
     private readonly impacts?: ImpactStore,
+    private readonly live?: LiveStatusSource,
   ) {
     this.disposables.push(active.onDidChange((state) => this.post(state)));
     // The rollout impact since the last commit (issue #10) arrives after the preview.
     if (impacts) this.disposables.push(impacts.onDidChange((uri) => (uri === undefined || uri === this.active.current.uri) && this.post(this.active.current)));
+    if (live) this.disposables.push(live.onDidChange(() => this.postCluster()));
     // Registered at activation (package.json: onWebviewPanel:daemonscope.preview), as VS Code requires.
     this.disposables.push(vscode.window.registerWebviewPanelSerializer(previewViewType, this));
   }
@@ -118,6 +127,20 @@ export class PreviewPanel implements vscode.Disposable, vscode.WebviewPanelSeria
     }
   }
 
+  /** The cluster line of the preview in view, with a live snapshot's age. */
+  private clusterLine(state: ActiveState): string | undefined {
+    if (state.result === null) return undefined;
+    return this.live === undefined ? undefined : describeViewCluster(state.result.cluster, this.live.current, Date.now());
+  }
+
+  private postCluster(): void {
+    const text = this.clusterLine(this.active.current);
+    if (this.panel === undefined || !this.panel.visible || text === undefined || text === this.shownCluster) return;
+    this.shownCluster = text;
+    const message: ToWebview = { type: 'cluster', text };
+    void this.panel.webview.postMessage(message);
+  }
+
   private post(state: ActiveState): void {
     const panel = this.panel;
     if (panel === undefined) return;
@@ -127,6 +150,9 @@ export class PreviewPanel implements vscode.Disposable, vscode.WebviewPanelSeria
     const impact = state.uri === undefined ? undefined : this.impacts?.peek(state.uri);
     if (impact === undefined && state.uri !== undefined) void this.impacts?.get(state.uri);
     const model = state.result === null ? null : buildPreviewModel(state.result, fileName, impact ?? null);
+    const cluster = this.clusterLine(state);
+    if (model !== null && cluster !== undefined) model.cluster = cluster;
+    this.shownCluster = model?.cluster;
     const message =
       state.error ??
       (state.uri === undefined ? 'Open a YAML file with a DaemonSet to see its placement.' : model !== null && model.daemonsets.length === 0 ? 'No DaemonSet in this file.' : '');

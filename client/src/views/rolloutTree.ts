@@ -7,7 +7,7 @@ import type { ActivePreview, ActiveState } from '../activePreview';
 import { ModelTreeProvider } from './modelTree';
 import type { TreeNodeModel } from './treeModel';
 import { buildRolloutTree } from './rolloutModel';
-import { describeCluster } from './summary';
+import { followClusterDescription, type LiveStatusSource } from './clusterDescription';
 
 /** View id, as in package.json. */
 export const rolloutViewId = 'daemonscope.rolloutTree';
@@ -18,15 +18,14 @@ export class RolloutTree implements vscode.Disposable {
   private readonly view: vscode.TreeView<TreeNodeModel>;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(active: ActivePreview) {
+  constructor(active: ActivePreview, live?: LiveStatusSource) {
     this.view = vscode.window.createTreeView(rolloutViewId, { treeDataProvider: this.provider, showCollapseAll: true });
-    this.disposables = [this.view, this.provider, active.onDidChange((state) => this.render(state))];
+    this.disposables = [this.view, this.provider, active.onDidChange((state) => this.render(state)), followClusterDescription(this.view, active, live)];
     this.render(active.current);
   }
 
   private render(state: ActiveState): void {
     this.provider.set(buildRolloutTree(state.result));
-    this.view.description = state.result === null ? undefined : describeCluster(state.result.cluster);
     this.view.message = state.error;
   }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeContextItem, describeLiveStatus, formatAge } from '../../../client/src/liveStatusText';
+import { describeContextItem, describeLiveStatus, describeViewCluster, formatAge } from '../../../client/src/liveStatusText';
 import type { LiveStatus } from '../../../server/src/protocol';
 import { describeCluster } from '../../../client/src/views/summary';
 
@@ -44,4 +44,19 @@ test('context rows show the cluster, namespace and marks', () => {
 test('the views name a live cluster by its whole context, even an EKS ARN with slashes', () => {
   assert.equal(describeCluster({ source: 'context prod-eu', nodes: 120 }), 'context prod-eu · 120 nodes');
   assert.equal(describeCluster({ source: 'context arn:aws:eks:eu-west-1:123456789012:cluster/prod', nodes: 3 }), 'context arn:aws:eks:eu-west-1:123456789012:cluster/prod · 3 nodes');
+});
+
+test('the views name the live cluster with the age of its snapshot, and only for the context followed', () => {
+  const cluster = { source: 'context prod-eu', nodes: 120 };
+  assert.equal(describeViewCluster(cluster, live, now), 'context prod-eu · 120 nodes · 12 s ago');
+  // A second later only the age moves (the views redraw the line, nothing is simulated again).
+  assert.equal(describeViewCluster(cluster, live, now + 50_000), 'context prod-eu · 120 nodes · 1 min ago');
+  assert.equal(describeViewCluster(cluster, { ...live, state: 'reconnecting' }, now), 'context prod-eu · 120 nodes · 12 s ago (reconnecting)');
+  assert.equal(describeViewCluster(cluster, { ...live, state: 'error', message: 'forbidden' }, now), 'context prod-eu · 120 nodes · 12 s ago (last snapshot)');
+  // Not the live source: a cluster file, the embedded cluster, another context, no snapshot yet, the source off.
+  assert.equal(describeViewCluster({ source: 'clusters/nodes.yaml', nodes: 4 }, live, now), 'nodes.yaml · 4 nodes');
+  assert.equal(describeViewCluster({ source: 'embedded', nodes: 10 }, live, now), 'embedded · 10 nodes');
+  assert.equal(describeViewCluster({ source: 'context staging', nodes: 3 }, live, now), 'context staging · 3 nodes');
+  assert.equal(describeViewCluster(cluster, { ...live, state: 'connecting', fetchedAt: null }, now), 'context prod-eu · 120 nodes');
+  assert.equal(describeViewCluster(cluster, { ...live, state: 'off', context: '' }, now), 'context prod-eu · 120 nodes');
 });
