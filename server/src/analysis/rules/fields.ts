@@ -30,32 +30,13 @@ export function recordAt(value: unknown, path: readonly PathSegment[]): JsonObje
 export interface ContainerRef {
   container: JsonObject;
   path: PathSegment[];
-  /** `containers`, or `initContainers` for sidecars (init containers with `restartPolicy: Always`). */
+  /** The list it is in (`initContainers` holds sidecars and classic init containers). */
   list: 'containers' | 'initContainers';
+  /** Its `name`, or `#N` (1-based) when it has none. */
   name: string;
 }
 
-/**
- * The containers that run for the pod's lifetime: `containers` and sidecars (init containers
- * with `restartPolicy: Always`, pkg/api/v1/pod `IsRestartableInitContainer`). Others are skipped.
- */
-export function longRunningContainers(value: JsonObject): ContainerRef[] {
-  const podSpec = recordAt(value, podSpecPath);
-  const out: ContainerRef[] = [];
-  for (const list of ['initContainers', 'containers'] as const) {
-    const items = podSpec?.[list];
-    if (!Array.isArray(items)) continue;
-    items.forEach((item: unknown, index) => {
-      const container = record(item);
-      if (!container) return;
-      if (list === 'initContainers' && container.restartPolicy !== 'Always') return;
-      out.push({ container, path: [...podSpecPath, list, index], list, name: typeof container.name === 'string' ? container.name : `#${index + 1}` });
-    });
-  }
-  return out;
-}
-
-/** Every container of the pod template (init containers included), with its path. */
+/** Every container of the pod template (init containers first, as the pod starts them), with its path. */
 export function allContainers(value: JsonObject): ContainerRef[] {
   const podSpec = recordAt(value, podSpecPath);
   const out: ContainerRef[] = [];
@@ -68,6 +49,14 @@ export function allContainers(value: JsonObject): ContainerRef[] {
     });
   }
   return out;
+}
+
+/**
+ * The containers that run for the pod's lifetime: `containers` and sidecars (init containers
+ * with `restartPolicy: Always`, pkg/api/v1/pod `IsRestartableInitContainer`). Others are skipped.
+ */
+export function longRunningContainers(value: JsonObject): ContainerRef[] {
+  return allContainers(value).filter((ref) => ref.list === 'containers' || ref.container.restartPolicy === 'Always');
 }
 
 /** What a finding needs besides the model: code, severity, message, where, and fix data. */
