@@ -28,6 +28,7 @@ export enum DiagnosticCode {
   ActiveDeadlineSeconds = 'daemonset.active-deadline-seconds',
   NameInvalid = 'daemonset.name-invalid',
   LabelInvalid = 'daemonset.label-invalid',
+  PodTemplateInvalid = 'daemonset.pod-template-invalid',
   // Accepted, but surely unintended (issue #6)
   RollingUpdateIgnored = 'daemonset.rolling-update-ignored',
   DuplicateName = 'daemonset.duplicate-name',

@@ -158,6 +158,14 @@ export const ruleCatalog: Readonly<Record<DiagnosticCode, RuleInfo>> = {
     severity: 'error',
     section: rejected,
   },
+  [DiagnosticCode.PodTemplateInvalid]: {
+    title: 'Invalid pod template',
+    description:
+      'two containers (init containers included) or two volumes with one name, a `volumeMounts` entry naming no volume of the pod (with a did-you-mean) or a mount path used twice in a container, `ephemeralContainers` in the template',
+    fix: 'rename the mount to the suggested volume',
+    severity: 'error',
+    section: rejected,
+  },
   [DiagnosticCode.ReplicasInDaemonSet]: {
     title: 'replicas in a DaemonSet',
     description: '`replicas` in a DaemonSet spec',

@@ -33,6 +33,8 @@ const fixers: Partial<Record<DiagnosticCode, Fixer>> = {
   [DiagnosticCode.RollingUpdateIgnored]: fixIgnoredRollingUpdate,
   [DiagnosticCode.RestartPolicy]: setRestartPolicyAlways,
   [DiagnosticCode.ActiveDeadlineSeconds]: removeActiveDeadlineSeconds,
+  // A volume mount naming no volume, with a did-you-mean: the same `{path, suggestion}` data.
+  [DiagnosticCode.PodTemplateInvalid]: replaceEnumValue,
   [DiagnosticCode.PlacementUntoleratedTaint]: addToleration,
   [DiagnosticCode.PlacementUnknownLabel]: replaceLabel,
   [DiagnosticCode.HostNetworkDns]: addDnsPolicy,

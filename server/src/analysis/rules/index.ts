@@ -24,6 +24,7 @@ import { surgeHostPortRule } from './surgeHostPort';
 import { unknownLabelRule } from './unknownLabel';
 import { untoleratedTaintRule } from './untoleratedTaint';
 import { negativeValuesRule } from './negativeValues';
+import { podTemplateRule } from './podTemplate';
 import { replicasRule } from './replicas';
 import { restartPolicyRule } from './restartPolicy';
 import { rollingUpdateRule } from './rollingUpdate';
@@ -55,6 +56,7 @@ export const allRules: readonly Rule[] = [
   negativeValuesRule,
   restartPolicyRule,
   activeDeadlineSecondsRule,
+  podTemplateRule,
   metadataRule,
   engineValuesRule,
   // Accepted, but surely unintended
