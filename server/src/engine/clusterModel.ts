@@ -33,6 +33,8 @@ export class ClusterModel {
   // What changed since the last cluster().
   private nodesChanged = true;
   private readonly dirtyNodes = new Set<string>();
+  /** Each node's usage as last computed; dropped when its pods change. */
+  private readonly usageCache = new Map<string, NodeUsage>();
   /** Nodes replaced by a new version (same name): their slot in the sorted array changes. */
   private readonly replacedNodes = new Set<string>();
   private readonly dirtyDaemonSets = new Set<string>();
@@ -75,7 +77,7 @@ export class ClusterModel {
     let onNode = this.podsByNode.get(pod.nodeName);
     if (!onNode) this.podsByNode.set(pod.nodeName, (onNode = new Map()));
     onNode.set(key, pod);
-    this.dirtyNodes.add(pod.nodeName);
+    this.markPods(pod.nodeName);
     const ds = daemonSetKey(pod);
     if (ds !== null) {
       let owned = this.podsByDaemonSet.get(ds);
@@ -93,7 +95,7 @@ export class ClusterModel {
     const onNode = this.podsByNode.get(pod.nodeName)!;
     onNode.delete(key);
     if (onNode.size === 0) this.podsByNode.delete(pod.nodeName);
-    this.dirtyNodes.add(pod.nodeName);
+    this.markPods(pod.nodeName);
     const ds = daemonSetKey(pod);
     if (ds !== null) {
       const owned = this.podsByDaemonSet.get(ds)!;
@@ -130,10 +132,8 @@ export class ClusterModel {
       const index = new Map<string, number>();
       nodes.forEach((node, i) => index.set(node.name, i));
       nodeIndex = index;
-      // Keep the usage of nodes whose pods did not change.
-      const before = new Map<string, NodeUsage>();
-      if (last) last.nodes.forEach((node, i) => before.set(node.name, last.usage[i]!));
-      usage = nodes.map((node) => (!this.dirtyNodes.has(node.name) && before.get(node.name)) || this.usageOf(node.name));
+      // Nodes whose pods did not change keep their usage object (usageOf caches it).
+      usage = nodes.map((node) => this.usageOf(node.name));
     } else {
       if (this.replacedNodes.size > 0) {
         const replaced = nodes.slice();
@@ -170,6 +170,19 @@ export class ClusterModel {
     return cluster;
   }
 
+  /**
+   * Computes and caches the usage of node `name` now, so a later `cluster()` does less at once
+   * (a first build can spread this over event-loop turns). Same result either way.
+   */
+  prepareUsage(name: string): void {
+    this.usageOf(name);
+  }
+
+  private markPods(nodeName: string): void {
+    this.dirtyNodes.add(nodeName);
+    this.usageCache.delete(nodeName);
+  }
+
   private touchNode(name: string, cameOrWent: boolean): void {
     if (!cameOrWent) {
       this.replacedNodes.add(name);
@@ -184,11 +197,17 @@ export class ClusterModel {
 
   // A node's usage from its pods in namespace/name order (the order buildCluster sums them in).
   private usageOf(name: string): NodeUsage {
+    const cached = this.usageCache.get(name);
+    if (cached) return cached;
     const usage: NodeUsage = { requested: { cpu: 0, memory: 0, ephemeralStorage: 0, scalars: null }, pods: 0, ports: [] };
     const onNode = this.podsByNode.get(name);
+    this.usageCache.set(name, usage);
     if (!onNode) return usage;
     const ports = usage.ports as { port: HostPort; pod: string }[];
-    for (const key of [...onNode.keys()].sort(byKey)) {
+    // Pods usually arrive in name order (a listing is sorted), so sort only when they did not.
+    const keys = [...onNode.keys()];
+    if (!keys.every((key, i) => i === 0 || keys[i - 1]! < key)) keys.sort(byKey);
+    for (const key of keys) {
       const pod = onNode.get(key)!;
       addResources(usage.requested, pod.requests);
       usage.pods++;

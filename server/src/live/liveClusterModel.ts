@@ -57,6 +57,11 @@ export class LiveClusterModel {
     else if (collection === 'runtimeClasses' && runtimeClasses[0]) this.model.setRuntimeClass(key, runtimeClasses[0]);
   }
 
+  /** Computes the usage of node `name` ahead of `cluster()` (see ClusterModel.prepareUsage). */
+  prepareUsage(name: string): void {
+    this.model.prepareUsage(name);
+  }
+
   /** The context and its cluster as of now; the same object until something changes. */
   cluster(): LiveCluster {
     if (this.problems.size > 0) {
@@ -102,14 +107,26 @@ export async function buildLiveClusterModel(snapshot: ClusterSnapshot, options: 
     ['runtimeClasses', snapshot.runtimeClasses ?? [], (n: { metadata: { name: string } }) => n.metadata.name],
     ['pods', snapshot.pods, (p: { metadata: { namespace: string; name: string } }) => `${p.metadata.namespace}/${p.metadata.name}`],
   ];
+  // `work` counts objects read, and pods summed when a node's usage is prepared.
+  const step = async (work = 1): Promise<boolean> => {
+    done += work;
+    if (done < slice) return true;
+    done = 0;
+    await new Promise<void>((resume) => setImmediate(resume));
+    return !options.isCancelled?.();
+  };
   for (const [collection, items, key] of collections) {
     for (const item of items) {
       model.apply(collection, key(item as never), item);
-      if (++done % slice === 0) {
-        await new Promise<void>((resume) => setImmediate(resume));
-        if (options.isCancelled?.()) return null;
-      }
+      if (!(await step())) return null;
     }
+  }
+  // Each node's usage in slices too (a node's pods are summed once), so the first cluster() is quick.
+  const podsOn = new Map<string, number>();
+  for (const pod of snapshot.pods) podsOn.set(pod.spec.nodeName, (podsOn.get(pod.spec.nodeName) ?? 0) + 1);
+  for (const node of snapshot.nodes) {
+    model.prepareUsage(node.metadata.name);
+    if (!(await step(1 + (podsOn.get(node.metadata.name) ?? 0)))) return null;
   }
   return model;
 }
