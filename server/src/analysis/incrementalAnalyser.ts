@@ -24,7 +24,7 @@ import { applyPolicy } from './policy';
 import { allRules, type AnalysisOptions, type Rule, type RuleContext } from './rules';
 import { hasSpans, shiftDocument, shiftFinding, shiftModel } from './shift';
 import { findTemplateSyntax } from './templates';
-import type { Finding } from './types';
+import type { Finding, Span } from './types';
 import type { SchemaValidator } from './validator';
 import { yamlFindings } from './yamlFindings';
 
@@ -74,6 +74,8 @@ interface ChunkEntry {
    */
   documentBase: number;
   documents: DocumentEntry[];
+  /** Whether the entry is in the pool, free for a run to take. */
+  pooled: boolean;
 }
 
 /** Moves the entry's documents to its current base if they are not there yet. */
@@ -93,6 +95,21 @@ function defineDocument(target: { document: Document.Parsed }, entry: ChunkEntry
   Object.defineProperty(target, 'document', { get, enumerable: true, configurable: true });
 }
 
+/** A parsed document of the current version, moved to its position on first read. */
+class ChunkDocument implements ParsedDocument {
+  constructor(
+    readonly index: number,
+    readonly span: Span,
+    private readonly entry: ChunkEntry,
+    private readonly parsed: Document.Parsed,
+  ) {}
+
+  get document(): Document.Parsed {
+    sync(this.entry);
+    return this.parsed;
+  }
+}
+
 // Block, flow and JSON style: `kind: DaemonSet`, `{kind: DaemonSet}`, `"kind": "DaemonSet"`.
 const daemonSetMention = /\bkind["']?[ \t]*:[ \t]*["']?DaemonSet\b/;
 
@@ -103,6 +120,11 @@ const daemonSetMention = /\bkind["']?[ \t]*:[ \t]*["']?DaemonSet\b/;
 export class IncrementalAnalyser {
   /** Entries of the last analysis (and of abandoned ones), by chunk text. */
   private pool = new Map<string, ChunkEntry[]>();
+  /**
+   * The entries of the last run in file order: an unchanged chunk is looked for there first, at
+   * its index counted from the start and from the end, which spares hashing its text for the pool.
+   */
+  private order: ChunkEntry[] = [];
   private running: Generator<void, FileAnalysis, void> | undefined;
   private simulations: Simulations | undefined;
   /** Rules seen reading the whole file: run once the whole file is parsed, for every DaemonSet. */
@@ -181,11 +203,13 @@ export class IncrementalAnalyser {
     try {
       // Every document parsed (or taken from the pool and moved), every DaemonSet modelled.
       const chunks = splitDocuments(text);
+      const previous = this.order;
+      const fromEnd = previous.length - chunks.length;
       for (const [i, chunk] of chunks.entries()) {
         const last = i === chunks.length - 1;
         let entry: ChunkEntry;
         try {
-          const reused = this.take(chunk, last);
+          const reused = this.take(chunk, last, previous[i], previous[i + fromEnd]);
           entry = reused ?? parseEntry(chunk, last);
           this.lastRun[reused ? 'reused' : 'parsed']++;
         } catch (error) {
@@ -201,8 +225,7 @@ export class IncrementalAnalyser {
         const delta = entry.base - entry.documentBase;
         for (const item of entry.documents) {
           const range = item.document.range;
-          const parsed = { index: documents.length, span: { start: range[0] + delta, end: range[2] + delta } } as ParsedDocument;
-          defineDocument(parsed, entry, item.document);
+          const parsed = new ChunkDocument(documents.length, { start: range[0] + delta, end: range[2] + delta }, entry, item.document);
           documents.push(parsed);
           item.models ??= daemonSetModels(parsed, text).map((model) => {
             defineDocument(model, entry, model.document);
@@ -273,13 +296,19 @@ export class IncrementalAnalyser {
     return applyPolicy(findings, progress.text, progress.lineOf, progress.options.rules);
   }
 
-  /** An unused entry of the pool with this chunk's text, moved to the chunk's position. */
-  private take(chunk: Chunk, last: boolean): ChunkEntry | undefined {
-    const candidates = this.pool.get(chunk.text);
-    const at = candidates ? candidates.findIndex((entry) => entry.last === last) : -1;
-    if (at < 0) return undefined;
-    const [entry] = candidates!.splice(at, 1);
-    if (candidates!.length === 0) this.pool.delete(chunk.text);
+  /**
+   * An unused entry of the pool with this chunk's text, moved to the chunk's position: one of
+   * `hints` if it has that text, else one found by text.
+   */
+  private take(chunk: Chunk, last: boolean, ...hints: (ChunkEntry | undefined)[]): ChunkEntry | undefined {
+    let entry = hints.find((hint) => hint !== undefined && hint.pooled && hint.last === last && hint.text === chunk.text);
+    // The pool is looked up by the entry's own text when there is one: its hash is already known.
+    const candidates = this.pool.get(entry ? entry.text : chunk.text);
+    if (!entry) entry = candidates?.find((candidate) => candidate.last === last);
+    if (!entry) return undefined;
+    candidates!.splice(candidates!.indexOf(entry), 1);
+    if (candidates!.length === 0) this.pool.delete(entry.text);
+    entry.pooled = false;
     const delta = chunk.span.start - entry.base;
     if (delta !== 0) {
       for (const item of entry.documents) {
@@ -300,7 +329,9 @@ export class IncrementalAnalyser {
    */
   private keep(fresh: ChunkEntry[], completed: boolean): void {
     if (completed) this.pool = new Map();
+    this.order = fresh;
     for (const entry of fresh) {
+      entry.pooled = true;
       const list = this.pool.get(entry.text);
       if (list) list.push(entry);
       else this.pool.set(entry.text, [entry]);
@@ -321,7 +352,7 @@ function sameKey(a: RulesKey, b: RulesKey): boolean {
 function parseEntry(chunk: Chunk, last: boolean): ChunkEntry {
   const text = ownCopy(chunk.text);
   const documents = parseChunk(text, chunk.span.start, last).map((document): DocumentEntry => ({ document, models: undefined }));
-  return { text, last, base: chunk.span.start, documentBase: chunk.span.start, documents };
+  return { text, last, base: chunk.span.start, documentBase: chunk.span.start, documents, pooled: false };
 }
 
 /**

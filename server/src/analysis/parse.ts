@@ -5,8 +5,7 @@
  * octal and `<<` merge keys work. go-yaml v2 keeps timestamp-like and sexagesimal plain scalars
  * (`2024-01-01`, `12:30`) as strings when decoding into an untyped value, so those tags are dropped.
  */
-import { LineCounter, parseAllDocuments, type Document, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
-import { shiftDocument } from './shift';
+import { Composer, LineCounter, Parser, parseAllDocuments, type Document, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
 import type { Span } from './types';
 
 /** One YAML document of a file. */
@@ -56,21 +55,20 @@ export function parseYamlFile(text: string): ParsedFile {
 
 /**
  * Parses one chunk of a file (chunks.ts) that starts at offset `base`: its documents, with every
- * position moved to the file's offsets. A chunk that another chunk follows, and that has a syntax
+ * position counted from the start of the file. A chunk that another chunk follows, and that has a syntax
  * error or ends with blank or comment lines, is parsed again with the `---` it is followed by, so that error recovery at its end sees what it
  * sees in the whole stream (a broken document ends where it would), and the document that marker
  * opens is dropped. Throws only where the parser does (stack exhaustion on pathological nesting).
  */
 export function parseChunk(text: string, base: number, last: boolean): Document.Parsed[] {
-  let list = parseDocuments(text);
+  let list = parseDocuments(text, base);
   if (!last && (!endsWithContent(text) || list.some((document) => document.errors.length > 0))) {
-    const followed = parseDocuments(`${text}---\n`);
+    const followed = parseDocuments(`${text}---\n`, base);
     const opened = followed[followed.length - 1];
     // An unterminated quoted scalar runs over `---` in yaml's error recovery (not in kubectl,
     // which splits at `---` lines first): then the chunk parsed on its own is kept.
-    if (opened && opened.range[0] === text.length) list = followed.slice(0, -1);
+    if (opened && opened.range[0] === base + text.length) list = followed.slice(0, -1);
   }
-  for (const document of list) shiftDocument(document, base);
   return list;
 }
 
@@ -84,7 +82,14 @@ function endsWithContent(text: string): boolean {
   return /^[ \t]*[^\s#]/.test(lastLine);
 }
 
-function parseDocuments(text: string): Document.Parsed[] {
-  const parsed = parseAllDocuments(text, yamlParseOptions);
-  return Array.isArray(parsed) ? parsed : [];
+/**
+ * The documents of `text` as `parseAllDocuments` gives them (without a LineCounter), every
+ * position counted from `base`: yaml's parser numbers its tokens from its `offset`, which the
+ * composer turns into node ranges and error positions, so starting it at `base` saves a walk
+ * over every node afterwards (and a new range array per node).
+ */
+function parseDocuments(text: string, base: number): Document.Parsed[] {
+  const parser = new Parser();
+  parser.offset = base;
+  return Array.from(new Composer(yamlParseOptions).compose(parser.parse(text)));
 }

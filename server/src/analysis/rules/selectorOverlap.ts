@@ -15,10 +15,18 @@ import type { Rule } from './rule';
 import { selectorPath } from './selector';
 
 /** One DaemonSet that can take part in an overlap: its parsed selector and template labels. */
-interface Candidate {
+interface Candidate extends Derived {
   model: DaemonSetModel;
+}
+
+/** What a DaemonSet alone gives the index, once per change of its document. */
+interface Derived {
   selector: ParsedSelector;
   labels: Record<string, string>;
+  /** The index keys of `labels`: `key` and `key\0value` of each. */
+  labelKeys: string[];
+  /** `pivotOf(selector)`. */
+  pivot: string | undefined;
 }
 
 /**
@@ -52,11 +60,16 @@ function pivotOf(selector: ParsedSelector): string | undefined {
   return pivot;
 }
 
-/** A DaemonSet's parsed selector and template labels, once per change of its document. */
-const selectorAndLabels = perValue((model) => ({
-  selector: parseSelector(record((model.value as Record<string, unknown>).spec)?.selector, selectorPath),
-  labels: labelsOf(recordAt(model.value, ['spec', 'template'])?.metadata),
-}));
+/**
+ * A DaemonSet's parsed selector and template labels, once per change of its document, with the
+ * keys they are indexed by (made once, so that the index of each version hashes no new strings).
+ */
+const derive = perValue((model): Derived => {
+  const selector = parseSelector(record((model.value as Record<string, unknown>).spec)?.selector, selectorPath);
+  const labels = labelsOf(recordAt(model.value, ['spec', 'template'])?.metadata);
+  const labelKeys = Object.entries(labels).flatMap(([key, value]) => [key, `${key}\0${value}`]);
+  return { selector, labels, labelKeys, pivot: pivotOf(selector) };
+});
 
 /** The candidates of a file by namespace, built once per analysis. */
 const indexOf = perFile((daemonSets): Map<string, NamespaceIndex> => {
@@ -69,18 +82,14 @@ const indexOf = perFile((daemonSets): Map<string, NamespaceIndex> => {
       entry = { all: [], of: new Map(), byLabel: new Map(), byPivot: new Map(), unpivoted: [] };
       index.set(namespace, entry);
     }
-    const candidate: Candidate = { model, ...selectorAndLabels(model as DaemonSetModel & { value: object }) };
+    const candidate: Candidate = { model, ...derive(model as DaemonSetModel & { value: object }) };
     entry.all.push(candidate);
     entry.of.set(model, candidate);
-    for (const [key, value] of Object.entries(candidate.labels)) {
-      push(entry.byLabel, key, candidate);
-      push(entry.byLabel, `${key}\0${value}`, candidate);
-    }
+    for (const key of candidate.labelKeys) push(entry.byLabel, key, candidate);
     // Only a usable selector can select anything (`failingRequirements` is undefined otherwise).
     if (candidate.selector.kind !== 'requirements' || candidate.selector.problems.length > 0) continue;
-    const pivot = pivotOf(candidate.selector);
-    if (pivot === undefined) entry.unpivoted.push(candidate);
-    else push(entry.byPivot, pivot, candidate);
+    if (candidate.pivot === undefined) entry.unpivoted.push(candidate);
+    else push(entry.byPivot, candidate.pivot, candidate);
   }
   return index;
 });
@@ -94,12 +103,9 @@ function selects(selector: Candidate, other: Candidate): boolean {
 
 /** The DaemonSets of `entry` whose selectors overlap with `self`'s, in document order. */
 function overlapping(self: Candidate, entry: NamespaceIndex): DaemonSetModel[] {
-  const pivot = pivotOf(self.selector);
-  const selected = pivot === undefined ? entry.all : (entry.byLabel.get(pivot) ?? []);
+  const selected = self.pivot === undefined ? entry.all : (entry.byLabel.get(self.pivot) ?? []);
   const selecting = [...entry.unpivoted];
-  for (const [key, value] of Object.entries(self.labels)) {
-    selecting.push(...(entry.byPivot.get(key) ?? []), ...(entry.byPivot.get(`${key}\0${value}`) ?? []));
-  }
+  for (const key of self.labelKeys) selecting.push(...(entry.byPivot.get(key) ?? []));
   const found = new Set<DaemonSetModel>();
   for (const other of selected) if (other.model.name !== self.model.name && selects(self, other)) found.add(other.model);
   for (const other of selecting) if (other.model.name !== self.model.name && selects(other, self)) found.add(other.model);
