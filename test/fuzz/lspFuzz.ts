@@ -108,10 +108,15 @@ function comparable(diagnostics: readonly Diagnostic[]): string {
   return JSON.stringify(diagnostics.map(({ range, severity, code, message, data }) => ({ range, severity, code, message, data })));
 }
 
+/**
+ * URIs opened so far, per client: a fuzz run never reuses one from an earlier run on the same
+ * server, whose late diagnostics (still buffered by the client) would be taken for its own.
+ */
+const urisOpened = new WeakMap<LspClient, number>();
+
 class Fuzzer {
   readonly report: FuzzReport = { edits: 0, requests: 0, timings: [], mismatches: [] };
   private readonly next: () => number;
-  private uriCount = 0;
 
   constructor(
     private readonly client: LspClient,
@@ -148,7 +153,20 @@ class Fuzzer {
   }
 
   private newUri(name: string): string {
-    return `file:///fuzz/${this.uriCount++}-${name.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+    const count = urisOpened.get(this.client) ?? 0;
+    urisOpened.set(this.client, count + 1);
+    return `file:///fuzz/${count}-${name.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+  }
+
+  /**
+   * The complete diagnostics of `uri` at `version`, given the first ones published for it: a large
+   * file's first documents are published before all of them. The server answers a request on a
+   * document once the analysis of its current version is complete, after publishing it, so what
+   * was published by the time the answer arrives is the complete set.
+   */
+  private async complete(uri: string, version: number, first: PublishDiagnosticsParams): Promise<PublishDiagnosticsParams> {
+    await this.client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    return this.client.takeDiagnostics(uri).filter((params) => params.version === version).pop() ?? first;
   }
 
   /** Opens `text`, waits for its diagnostics, requests at random places, closes it. */
@@ -190,10 +208,10 @@ class Fuzzer {
       if (this.next() < 0.25) last = await this.client.diagnosticsAt(uri, version);
       if (this.next() < 1 / every) await this.requests(document, last.diagnostics, where);
     }
-    const final = last.version === document.version ? last : await this.client.diagnosticsAt(uri, document.version);
+    const final = await this.complete(uri, document.version, last.version === document.version ? last : await this.client.diagnosticsAt(uri, document.version));
     const fresh = this.newUri(`${name}-fresh`);
     await this.client.open(fresh, document.getText());
-    const expected = await this.client.diagnosticsAt(fresh, 1);
+    const expected = await this.complete(fresh, 1, await this.client.diagnosticsAt(fresh, 1));
     if (comparable(final.diagnostics) !== comparable(expected.diagnostics)) {
       this.report.mismatches.push(`${name} seed ${this.options.seed}: after ${this.options.editsPerFile} edits the diagnostics differ from a fresh open of the same text`);
     }

@@ -155,6 +155,13 @@ export class LspClient {
     for (let index = this.published.findIndex((p) => p.uri === uri); index >= 0; index = this.published.findIndex((p) => p.uri === uri)) this.published.splice(index, 1);
   }
 
+  /** Removes and returns the diagnostics received for `uri` that no wait has taken yet, oldest first. */
+  takeDiagnostics(uri: string): PublishDiagnosticsParams[] {
+    const taken = this.published.filter((p) => p.uri === uri);
+    this.discardDiagnostics(uri);
+    return taken;
+  }
+
   /** The next diagnostics for `uri` at `version` exactly. */
   diagnosticsAt(uri: string, version: number): Promise<PublishDiagnosticsParams> {
     return this.diagnostics(uri, (p) => p.version === version);
