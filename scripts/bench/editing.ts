@@ -18,7 +18,8 @@ import { readCluster } from '../../server/src/clusterFiles';
 import { toCompletionItem, toDocumentSymbol, toHover } from '../../server/src/convert';
 import { defaultSettings } from '../../server/src/protocol';
 import type { BenchContext, BenchSection } from '../bench';
-import { aliasHeavy, daemonSetText, manyDocuments } from './analysis';
+import { daemonSetText, manyDocuments } from '../../server/src/sampleManifests';
+import { aliasHeavy } from './analysis';
 
 const root = resolve(process.env.DAEMONSCOPE_REPO_ROOT ?? process.cwd());
 

@@ -19,7 +19,7 @@ import daemonSetSchema from '../../server/generated/daemonSetSchema';
 import { LspClient } from '../../test/helpers/lspClient';
 import { repoPath } from '../../test/helpers/paths';
 import type { BenchContext, BenchSection } from '../bench';
-import { daemonSetText, manyDocuments } from './analysis';
+import { daemonSetText, manyDocuments } from '../../server/src/sampleManifests';
 
 type Server = 'ours' | 'peer';
 const servers: Server[] = ['ours', 'peer'];

@@ -19,7 +19,7 @@ import { buildEditorPreview } from './preview';
 import { defaultSettings, ImpactRequest, PreviewChangedNotification, PreviewRequest, type EditorImpactResult, type EditorPreviewResult, type Settings } from './protocol';
 import { normalizeSettings } from './settings';
 import { ClusterService } from './clusterService';
-import { warmUp, warmUpText } from './warmUp';
+import { warmUp } from './warmUp';
 import { WorkspaceFolders } from './workspaceFolders';
 
 /** What the server needs from outside; tests may pass their own. */
@@ -68,10 +68,12 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     folders.baseDirOf('file:///warm-up.yaml');
     const cluster = clusters.resolve(defaultSettings, '');
     const context = { options: defaultSettings, validator, ...(cluster.ok ? { cluster: cluster.context } : {}) };
-    const document = TextDocument.create('file:///warm-up.yaml', 'yaml', 1, warmUpText);
     // Findings are sorted with localeCompare, whose collator loads on first use (about 10 ms).
     'a'.localeCompare('b');
-    await warmUp(() => void analyseText(warmUpText, context).findings.map((finding) => toDiagnostic(document, finding)));
+    await warmUp((text) => {
+      const document = TextDocument.create('file:///warm-up.yaml', 'yaml', 1, text);
+      void analyseText(text, context).findings.map((finding) => toDiagnostic(document, finding));
+    });
   });
 
   const publishDiagnostics = guard('publishDiagnostics', undefined, async (document: TextDocument): Promise<void> => {

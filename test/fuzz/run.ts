@@ -6,7 +6,7 @@
  * slowest answers and p50/p95 per method. Exit status 1 on any failure.
  */
 import { readFileSync } from 'node:fs';
-import { manyDocuments } from '../../scripts/bench/analysis';
+import { manyDocuments } from '../../server/src/sampleManifests';
 import { LspClient } from '../helpers/lspClient';
 import { fuzzInputs } from './inputs';
 import { handlerFailures, random, runFuzz, type FuzzOptions, type Timing } from './lspFuzz';

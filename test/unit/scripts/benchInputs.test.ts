@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aliasHeavy, daemonSetText, manyDocuments } from '../../../scripts/bench/analysis';
+import { aliasHeavy } from '../../../scripts/bench/analysis';
+import { daemonSetText, manyDocuments } from '../../../server/src/sampleManifests';
 import { check, practiceOff } from '../../helpers/analysis';
 
 const lines = (text: string) => text.split('\n').length - 1;
