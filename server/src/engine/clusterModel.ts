@@ -57,14 +57,19 @@ export class ClusterModel {
     this.touchNode(node.name, !had);
   }
 
-  /** Removes a node; its pods stay held and count again if a node of that name returns. */
+  /**
+   * Removes a node; its pods stay held and count again if a node of that name returns, as in the
+   * scheduler's cache, which keeps pods of an unknown node in a NodeInfo without a node until the
+   * node is added (pkg/scheduler/backend/cache/cache.go `cacheImpl.addPod`, `AddNode`).
+   */
   removeNode(name: string): void {
     if (this.nodes.delete(name)) this.touchNode(name, true);
   }
 
   /**
    * Puts a pod under `podKey(pod)`, replacing the one held there. A terminal pod (Succeeded,
-   * Failed) holds nothing on its node (the scheduler's cache drops it), so it is removed.
+   * Failed) holds nothing on its node, so it is removed: the scheduler's pod informer lists only
+   * non-terminal pods (pkg/scheduler/scheduler.go `newPodInformer`), as `buildCluster` skips them.
    */
   setPod(pod: ClusterPod): void {
     if (pod.phase === 'Succeeded' || pod.phase === 'Failed') {

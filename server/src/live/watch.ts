@@ -151,7 +151,15 @@ export function watchCluster(connection: ApiConnection, snapshot: ClusterSnapsho
     if (!listing.ok) return listing.error;
     const fresh = new Map<string, object>(listing.value.items.map((item) => [keyOf(name, item), item]));
     for (const key of [...maps[name].keys()]) if (!fresh.has(key)) apply(name, key, null);
-    for (const [key, item] of fresh) apply(name, key, item);
+    // Compared (and applied) in slices: a relist of 150,000 pods must not hold up the server.
+    let done = 0;
+    for (const [key, item] of fresh) {
+      apply(name, key, item);
+      if (++done % 1000 === 0) {
+        await new Promise<void>((resume) => setImmediate(resume));
+        if (abort.signal.aborted) return null;
+      }
+    }
     resourceVersions[name] = listing.value.resourceVersion;
     fetchedAt = Date.now();
     if (pending) pending.relisted = true;
