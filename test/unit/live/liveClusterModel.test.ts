@@ -79,3 +79,24 @@ test('a cancelled build resolves to null', async () => {
   const model = await buildLiveClusterModel(snapshot(), { sliceItems: 10, isCancelled: () => ++calls > 2 });
   assert.equal(model, null);
 });
+
+test('the first build yields to the event loop between slices (other work runs meanwhile); without yields it would run in one go', async () => {
+  let turns = 0;
+  let running = true;
+  const tick = (): void => {
+    turns++;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const model = await buildLiveClusterModel(snapshot(), { sliceItems: 50 });
+  running = false;
+  assert.ok(model);
+  // 445 objects, then 40 nodes weighted by their pods: about 17 slices of 50.
+  assert.ok(turns >= 10, `other work ran ${turns} times during the build`);
+  turns = 0;
+  running = true;
+  setImmediate(tick);
+  await buildLiveClusterModel(snapshot(), { sliceItems: 1e9 });
+  running = false;
+  assert.equal(turns, 0, 'one slice: nothing else ran');
+});
