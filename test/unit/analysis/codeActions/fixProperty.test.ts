@@ -41,7 +41,10 @@ const variants: [string, (text: string) => string][] = [
 /** A finding's identity across an edit: its code, message and the index of its document. */
 function keyIn(analysis: FileAnalysis): (finding: Finding) => string {
   const documents = analysis.file?.documents ?? [];
-  return (finding) => `${documents.findIndex((d) => d.span.start <= finding.span.start && finding.span.start <= d.span.end)}\u0000${finding.code}\u0000${finding.message}`;
+  // By DaemonSet: the items of one `kind: List` share a document.
+  const within = (finding: Finding) => (span: { start: number; end: number }) => span.start <= finding.span.start && finding.span.start <= span.end;
+  return (finding) =>
+    `${documents.findIndex((d) => within(finding)(d.span))}/${analysis.daemonSets.findIndex((m) => within(finding)(m.span))}\u0000${finding.code}\u0000${finding.message}`;
 }
 
 /** A line is rewritten whole when an edit's replaced text and new text share a complete line at either end. */
