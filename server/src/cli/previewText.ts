@@ -142,7 +142,9 @@ function formatRollout(sim: DaemonSetSimulation, options: TextOptions, paint: { 
       const note = `${who} ${stuck.length === 1 ? 'stays' : 'stay'} Pending, holding ${stuck.length} of the ${rollout.maxUnavailable} unavailable slots; later waves take ${plural(rollout.maxUnavailable - stuck.length, 'node')} each.`;
       for (const line of wrap(note, options.width - 4)) out.push(`    ${paint.yellow(line)}`);
     }
-    out.push(`  Estimated: ${formatDuration(rollout.estimatedSeconds)} (${plural(Math.round(timed), 'wave')} × (${perWave}))`);
+    // Only pending nodes to replace: their new pods stay Pending too, so there is nothing to wait for.
+    const why = Math.round(timed) === 0 && waves.length > 0 ? 'only pending pods are replaced, and their new pods cannot start either' : `${plural(Math.round(timed), 'wave')} × (${perWave})`;
+    out.push(`  Estimated: ${formatDuration(rollout.estimatedSeconds)} (${why})`);
   }
   out.push(paint.dim('  Waves list nodes in name order; the controller walks nodes in no fixed order.'));
   return out;

@@ -39,3 +39,15 @@ test('durations and wrapping helpers', () => {
   assert.equal(formatDuration(7500), '2 h 5 min');
   assert.deepEqual(wrap('aa bb cc', 5), ['aa bb', 'cc']);
 });
+
+test('every node pending: one wave that replaces pending pods, an estimate of 0 s that says why (not "0 waves")', () => {
+  const full = { cpu: '100m', memory: '1Gi', pods: '110' };
+  const c = cluster([node('a', { allocatable: full }), node('b', { allocatable: full })]);
+  const ds = daemonSet({ containers: [{ name: 'app', image: 'x:1', resources: { requests: { cpu: '1' } } }] });
+  const { result, simulations } = previewDaemonSets([ds], c);
+  assert.equal(result.daemonsets[0]!.rollout.estimatedSeconds, 0);
+  const text = formatPreviewText(result, simulations, { color: false, width: 100, podStartSeconds: 10 });
+  assert.match(text, /wave 1 {2}a \(pending\), b \(pending\)/);
+  assert.match(text, /Estimated: 0 s \(only pending pods are replaced, and their new pods cannot start either\)/);
+  assert.doesNotMatch(text, /0 waves/);
+});
