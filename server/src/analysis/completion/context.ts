@@ -6,6 +6,7 @@
  */
 import type { PathSegment } from '../schemaTypes';
 import type { Span } from '../types';
+import { flowContext } from './flow';
 import { documentLines, indentOf, type DocumentLines, isBlank, lineItems, opensBlock, startsBlockScalar, unquote, type Line, type LineItem } from './lines';
 
 /** What the cursor is on. */
@@ -44,6 +45,10 @@ export interface CursorContext {
   cursorLine: number;
   /** For a sequence item: the key that holds the sequence (`values:`), to read its siblings. */
   holder?: { line: number; col: number; itemStart: boolean };
+  /** For an item of a flow sequence inside a flow map (`{key: k, values: [|]}`): that map's entries. */
+  holderEntries?: Map<string, string>;
+  /** Inside a flow collection (`{a: b, |}`): keys are inserted as `name: ` without block structure. */
+  flow?: true;
 }
 
 /** A structural position: an item on a line. */
@@ -53,7 +58,7 @@ interface Position {
   index: number;
 }
 
-/** The context at `offset`; undefined in comments, block scalars, flow collections or unreadable places. */
+/** The context at `offset`; undefined in comments, block scalars, multi-line flow collections or unreadable places. */
 export function cursorContext(text: string, offset: number, doc: DocumentLines = documentLines(text, offset)): CursorContext | undefined {
   const { lines, cursorLine } = doc;
   const line = lines[cursorLine];
@@ -75,8 +80,12 @@ export function cursorContext(text: string, offset: number, doc: DocumentLines =
     const typed = valueText.trimStart();
     const start: Node = { type: 'key', col: last.col, line: cursorLine, items, index: items.length - 1 };
     const itemStart = items.length > 1;
-    if (/^\[[^\]]*$/.test(typed)) return flowItem(lines, cursorLine, start, typed, offset, after, base);
-    if (/^[[{|>&*!]/.test(typed)) return undefined;
+    if (/^[[{]/.test(typed)) {
+      const path = pathOf(lines, start, true)?.path;
+      const holder = { line: cursorLine, col: last.col, itemStart };
+      return path === undefined ? undefined : flowContext({ path, before: typed, after, offset, holder, base, column: last.col });
+    }
+    if (/^[|>&*!]/.test(typed)) return undefined;
     const quoted = typed.startsWith('"') || typed.startsWith("'");
     const partial = quoted ? typed.slice(1) : typed;
     const path = pathOf(lines, start, true)?.path;
@@ -95,6 +104,12 @@ export function cursorContext(text: string, offset: number, doc: DocumentLines =
     };
   }
 
+  // A flow collection as a sequence item: `- {key: |}`.
+  if (last?.type === 'scalar' && /^[[{]/.test(last.rest!) && items.length > 1 && items[items.length - 2]!.type === 'dash') {
+    const dash = items[items.length - 2]!;
+    const found = pathOf(lines, { type: 'dash', col: dash.col, line: cursorLine, items: items.slice(0, -1), index: items.length - 2 }, true);
+    return found === undefined ? undefined : flowContext({ path: found.path, before: before.slice(last.col), after, offset, holder: undefined, base, column: last.col });
+  }
   // A key being typed (`ty`, or nothing yet), or an item after a dash (`- `, `- na`).
   const word = last?.type === 'scalar' ? last.rest! : '';
   if (last?.type === 'scalar' && last.col + word.length !== before.length) return undefined;
@@ -120,31 +135,6 @@ export function cursorContext(text: string, offset: number, doc: DocumentLines =
   return { ...base, kind: 'item', path: found.path, partial, quoted: quote !== '', replace, hasColon, needsSpace: false, siblings: siblingsOf(lines, cursorLine, col, true), column: col, ...(holder ? { holder } : {}) };
 }
 
-/** A scalar item typed inside a one-line flow sequence: `values: [a, "tr|`. */
-function flowItem(lines: Line[], cursorLine: number, key: Node, typed: string, offset: number, after: string, base: Pick<CursorContext, 'lines' | 'cursorLine' | 'lineIndent' | 'sequenceIndent'>): CursorContext | undefined {
-  const path = pathOf(lines, key, true)?.path;
-  if (path === undefined) return undefined;
-  const inside = typed.slice(1);
-  const index = inside.split(',').length - 1;
-  const word = inside.slice(inside.lastIndexOf(',') + 1).trimStart();
-  const quoted = /^["']/.test(word);
-  const partial = quoted ? word.slice(1) : word;
-  const tail = quoted ? /^[^"',\]]*/.exec(after)![0] : /^[^\s,\]"']*/.exec(after)![0];
-  return {
-    ...base,
-    kind: 'value',
-    path: [...path, index],
-    partial,
-    quoted,
-    replace: { start: offset - partial.length, end: offset + tail.length },
-    hasColon: false,
-    needsSpace: false,
-    siblings: new Map(),
-    column: key.col,
-    holder: { line: cursorLine, col: key.col, itemStart: key.index > 0 },
-  };
-}
-
 function holderOf(position: Position | undefined): CursorContext['holder'] {
   const item = position?.items[position.index];
   if (!position || item?.type !== 'key') return undefined;
@@ -153,6 +143,7 @@ function holderOf(position: Position | undefined): CursorContext['holder'] {
 
 /** The keys beside the key that holds the sequence of an item (`key` and `operator` beside `values`). */
 export function holderSiblings(ctx: CursorContext): Map<string, string> {
+  if (ctx.holderEntries) return ctx.holderEntries;
   return ctx.holder ? siblingsOf(ctx.lines, ctx.holder.line, ctx.holder.col, ctx.holder.itemStart) : new Map();
 }
 

@@ -31,7 +31,7 @@ export function schemaKeyEntries(ctx: CursorContext, containerPath: PathSegment[
     const path = [...containerPath, name];
     const doc = keyDoc(path);
     if (!doc || hidden(containerPath, name, doc.description)) continue;
-    const inserted = ctx.hasColon ? { text: name, retrigger: false } : keyInsertText(ctx, path, hasValues);
+    const inserted = ctx.hasColon ? { text: name, retrigger: false } : ctx.flow ? flowKeyInsertText(path, hasValues) : keyInsertText(ctx, path, hasValues);
     entries.push({
       label: name,
       kind: 'property',
@@ -69,6 +69,19 @@ function keyInsertText(ctx: CursorContext, path: PathSegment[], hasValues: HasVa
     return { text: `${name}:\n${' '.repeat(childPad)}${indentBody(body ?? '$0', childPad)}`, retrigger: body === undefined };
   }
   if (isMap(schema)) return { text: `${name}:\n${' '.repeat(childPad)}$0`, retrigger: hasValues(path) };
+  return { text: `${name}: $0`, retrigger: hasValues(path) };
+}
+
+/** `name: ...` inside a flow collection: `{$0}` or `[$0]` for objects, maps and lists, no line breaks. */
+function flowKeyInsertText(path: PathSegment[], hasValues: HasValues): { text: string; retrigger: boolean } {
+  const name = path[path.length - 1] as string;
+  const { schema } = schemaAt(path)!;
+  const enumValues = (schema.enum ?? []).filter((value): value is string => typeof value === 'string' && value !== '');
+  if (enumValues.length > 0) return { text: `${name}: ${choice(1, enumValues)}`, retrigger: false };
+  if (schema.type === 'boolean') return { text: `${name}: ${choice(1, ['true', 'false'])}`, retrigger: false };
+  if (schema.type === 'array') return { text: `${name}: [$0]`, retrigger: hasValues([...path, 0]) };
+  if (isObject(schema)) return { text: `${name}: {$0}`, retrigger: true };
+  if (isMap(schema)) return { text: `${name}: {$0}`, retrigger: hasValues(path) };
   return { text: `${name}: $0`, retrigger: hasValues(path) };
 }
 
