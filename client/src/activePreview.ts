@@ -69,7 +69,10 @@ export class ActivePreview implements vscode.Disposable {
   async restore(uri: string): Promise<void> {
     if (this.sticky !== undefined) return;
     try {
-      await vscode.workspace.openTextDocument(vscode.Uri.parse(uri, true));
+      const target = vscode.Uri.parse(uri, true);
+      // Opening an untitled URI that is gone would create an empty document of that name.
+      if (target.scheme === 'untitled' && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri)) return;
+      await vscode.workspace.openTextDocument(target);
     } catch {
       return; // deleted or unreadable: the panel says to open a YAML file
     }
