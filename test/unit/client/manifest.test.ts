@@ -17,7 +17,7 @@ interface Manifest {
     commands: { command: string; title: string; category?: string }[];
     menus: Record<string, { command: string }[]>;
     views: Record<string, { id: string }[]>;
-    viewsWelcome: { view: string; contents: string }[];
+    viewsWelcome: { view: string; contents: string; when?: string }[];
   };
 }
 
@@ -65,6 +65,28 @@ test('menus and welcome content only name declared commands and views', () => {
   for (const w of manifest.contributes.viewsWelcome) {
     assert.ok(views.has(w.view), w.view);
     for (const [, id] of w.contents.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(commands.has(id!) || id!.startsWith('workbench.'), id);
+  }
+});
+
+/** Evaluates a `when` clause of context keys joined by `!`, `&&` and `||` (all the welcome content uses). */
+function holds(when: string | undefined, keys: Record<string, boolean>): boolean {
+  if (when === undefined) return true;
+  return when.split('||').some((all) => all.split('&&').every((term) => {
+    const t = term.trim();
+    return t.startsWith('!') ? !keys[t.slice(1)] : keys[t] === true;
+  }));
+}
+
+test('the Placement welcome names the cluster in use exactly once: embedded, a cluster file, or a live context (which wins)', () => {
+  const placement = manifest.contributes.viewsWelcome.filter((w) => w.view === 'daemonscope.placementTree');
+  for (const file of [false, true]) {
+    for (const live of [false, true]) {
+      const shown = placement.filter((w) => holds(w.when, { 'daemonscope.clusterFileSet': file, 'daemonscope.liveContext': live })).map((w) => w.contents);
+      const cluster = shown.filter((c) => c.includes('Cluster:'));
+      assert.equal(cluster.length, 1, `file ${file}, live ${live}: ${JSON.stringify(shown)}`);
+      assert.match(cluster[0]!, live ? /live/ : file ? /daemonscope\.clusterFile/ : /embedded/);
+      assert.equal(shown.filter((c) => c.startsWith('Open a YAML file')).length, 1, 'one invitation to open a file');
+    }
   }
 });
 
