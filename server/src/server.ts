@@ -5,6 +5,7 @@
 import { CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type CodeAction, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseText, type FileAnalysis } from './analysis/analyse';
+import { IncrementalAnalyser } from './analysis/incrementalAnalyser';
 import type { Finding } from './analysis/types';
 import { createSchemaValidator, type SchemaValidator } from './analysis/validator';
 import { completeAt } from './analysis/completion';
@@ -70,19 +71,24 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     const context = { options: defaultSettings, validator, ...(cluster.ok ? { cluster: cluster.context } : {}) };
     // Findings are sorted with localeCompare, whose collator loads on first use (about 10 ms).
     'a'.localeCompare('b');
-    await warmUp((text) => {
+    const analyser = new IncrementalAnalyser();
+    await warmUp(({ text, edit }) => {
       const document = TextDocument.create('file:///warm-up.yaml', 'yaml', 1, text);
-      void analyseText(text, context).findings.map((finding) => toDiagnostic(document, finding));
+      const analysis = edit ? analyser.analyse(text, context) : analyseText(text, context);
+      void analysis.findings.map((finding) => toDiagnostic(document, finding));
     });
   });
 
   const publishDiagnostics = guard('publishDiagnostics', undefined, async (document: TextDocument): Promise<void> => {
     const version = document.version;
-    // A large file: the findings of its first documents as soon as they are known, then all.
-    const first = (findings: Finding[]): void => {
-      const current = documents.get(document.uri);
-      if (current && current.version === version) void connection.sendDiagnostics({ uri: current.uri, version, diagnostics: findings.map((finding) => toDiagnostic(current, finding)) });
-    };
+    // A large file just opened: the findings of its first documents as soon as they are known,
+    // then all. Not once its diagnostics are shown: the others' would vanish until the analysis ends.
+    const first = published.has(document.uri)
+      ? undefined
+      : (findings: Finding[]): void => {
+          const current = documents.get(document.uri);
+          if (current && current.version === version) void connection.sendDiagnostics({ uri: current.uri, version, diagnostics: findings.map((finding) => toDiagnostic(current, finding)) });
+        };
     const { analysis } = await analyse(document, first);
     const current = documents.get(document.uri);
     // Closed, or edited while this was computed: the newer version publishes instead.
