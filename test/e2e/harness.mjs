@@ -120,6 +120,28 @@ export async function startWorkbench({ vsix, workspace = join(repo, 'test', 'fix
   }
 }
 
+/**
+ * Starts test/e2e/fakeCluster.ts (a fake Kubernetes API on loopback) with the project's tsx;
+ * resolves to { url, kubeconfig, stop }. It exits when its stdin closes.
+ */
+export async function startFakeCluster() {
+  const child = spawn(join(repo, 'node_modules', '.bin', 'tsx'), [join(here, 'fakeCluster.ts')], { cwd: repo, stdio: ['pipe', 'pipe', 'inherit'] });
+  const line = await new Promise((done, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error('the fake cluster did not start within 30 s')), 30000);
+    child.stdout.on('data', (d) => {
+      out += String(d);
+      if (out.includes('\n')) {
+        clearTimeout(timer);
+        done(out.split('\n')[0]);
+      }
+    });
+    child.once('exit', (code) => fail(new Error(`the fake cluster exited with ${code}`)));
+  });
+  const { url, kubeconfig } = JSON.parse(line);
+  return { url, kubeconfig, stop: () => child.stdin.end() };
+}
+
 function mkdirP(path) {
   mkdirSync(path, { recursive: true });
   return path;

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { setPatience, startWorkbench } from './harness.mjs';
+import { setPatience, startFakeCluster, startWorkbench } from './harness.mjs';
 import { tests } from './tests.mjs';
 
 const { values } = parseArgs({ options: { vsix: { type: 'string' }, out: { type: 'string', default: 'test/e2e/out' }, control: { type: 'boolean', default: false }, only: { type: 'string' } } });
@@ -25,7 +25,11 @@ const metrics = {};
 let passed = 0;
 let failed = 0;
 let workbench;
+let fakeCluster;
 try {
+  // A fake API server behind a kubeconfig context, for the live-cluster test (the extension reads $KUBECONFIG).
+  fakeCluster = await startFakeCluster();
+  process.env.KUBECONFIG = fakeCluster.kubeconfig;
   workbench = await startWorkbench({ vsix: control ? undefined : values.vsix, outDir });
   console.log(`VS Code up in ${((Date.now() - started) / 1000).toFixed(1)} s${control ? ' (control: no extension)' : ''}`);
   for (const t of tests) {
@@ -64,6 +68,7 @@ try {
   if (workbench !== undefined) await workbench.screenshot('FAILED-startup');
 } finally {
   await workbench?.stop();
+  fakeCluster?.stop();
 }
 metrics.suiteSeconds = Math.round((Date.now() - started) / 100) / 10;
 writeFileSync(join(outDir, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');

@@ -242,6 +242,36 @@ tests.push(
     },
   },
   {
+    // Changes the user settings (daemonscope.clusterContext); undone at the end.
+    name: 'Use Cluster Context… follows a live cluster: the views name it with the age of its snapshot, which moves',
+    async run(w) {
+      await w.openFile('manifests/node-agent.yaml');
+      await w.showContainer('Daemonscope');
+      await w.runCommand('Daemonscope: Use Cluster Context…');
+      const p = w.page;
+      const row = p.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'e2e-live' }).first();
+      await w.waitFor('the e2e-live context in the picker', () => row.isVisible());
+      await row.click();
+      const title = async (view) => (await (await w.pane(view)).locator('.pane-header').innerText()).replace(/\s+/g, ' ');
+      const first = await w.waitFor('"context e2e-live · 5 nodes · …" in the Placement title', async () => (await title('Placement')).match(/context e2e-live · 5 nodes · (just now|(\d+) s ago)/));
+      await w.waitForTree('Placement', (r) => r.some((x) => /^node-agent \d+\/5 nodes/.test(x.text)), 'node-agent on the 5 live nodes');
+      // The age moves on its own (nothing is edited or re-listed meanwhile).
+      const before = first[2] === undefined ? 0 : Number(first[2]);
+      await w.waitFor('a later age in the Placement title', async () => {
+        const m = (await title('Placement')).match(/context e2e-live · 5 nodes · (\d+) s ago/);
+        return m !== null && Number(m[1]) > before;
+      });
+      assert.match(await title('Rollout'), /context e2e-live · 5 nodes · (just now|\d+ s ago)/);
+      await w.waitFor('the live status item', () => p.locator('.statusbar-item', { hasText: 'context e2e-live · 5 nodes' }).first().isVisible());
+      // Back to the file source: stop following the context.
+      await w.runCommand('Daemonscope: Use Cluster Context…');
+      const stop = p.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Stop using a live cluster' }).first();
+      await w.waitFor('"Stop using a live cluster" in the picker', () => stop.isVisible());
+      await stop.click();
+      await w.waitFor('the cluster file back in the Placement title', async () => /nodes\.yaml · 4 nodes/.test(await title('Placement')));
+    },
+  },
+  {
     // Last: it changes the workspace settings.
     name: 'Use Embedded Cluster switches the views to the embedded ten-node cluster',
     async run(w) {
