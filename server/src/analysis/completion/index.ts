@@ -76,7 +76,8 @@ export function completeAt(text: string, offset: number, options: CompletionOpti
   if (skeleton) return [skeleton];
   if (!isDaemonSet(lines)) return [];
   const ctx = cursorContext(text, offset, doc);
-  if (!ctx || (typed && ctx.kind === 'key')) return [];
+  // A typed trigger opens values and list items, and keys only where a flow map starts a new entry (`{a: b, |`).
+  if (!ctx || (typed && ctx.kind === 'key' && !(ctx.flow && ctx.partial === '' && /[{,][ \t]*$/.test(text.slice(Math.max(0, offset - 16), offset))))) return [];
   const documentText = (): string => text.slice(doc.span.start, doc.span.end);
   switch (ctx.kind) {
     case 'key':

@@ -35,7 +35,8 @@ export interface CompletionOptions {
   cluster?: ClusterContext;
   /**
    * The character that triggered the request (`:` or space), if typed: then only values and list
-   * items are proposed (never keys or the skeleton), so indenting does not pop up a list.
+   * items are proposed (never the skeleton, and keys only for a new entry of a flow map after
+   * `{` or `,`), so indenting does not pop up a list.
    */
   trigger?: string | undefined;
 }

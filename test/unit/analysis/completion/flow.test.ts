@@ -85,3 +85,15 @@ describe('completion inside one-line flow collections', () => {
     });
   }
 });
+
+describe('typed triggers in flow collections', () => {
+  test('a space after `,` or `{` in a flow map opens its keys; a space elsewhere in a key does not', () => {
+    assert.ok(labels(complete(`${podSpec}      tolerations: [{key: nvidia.com/gpu, |}]\n`, { trigger: ' ' }).entries).includes('operator'));
+    assert.ok(labels(complete(`${podSpec}      securityContext: { |}\n`, { trigger: ' ' }).entries).includes('runAsUser'));
+    assert.deepEqual(labels(complete(`${podSpec}      securityContext:\n        |\n`, { trigger: ' ' }).entries), []);
+  });
+
+  test('a space after `key:` in a flow map opens its values', () => {
+    assert.deepEqual(labels(complete(`${podSpec}      tolerations: [{operator: |}]\n`, { trigger: ' ' }).entries), ['Exists', 'Equal', 'Lt', 'Gt']);
+  });
+});
