@@ -72,11 +72,15 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     // Findings are sorted with localeCompare, whose collator loads on first use (about 10 ms).
     'a'.localeCompare('b');
     const analyser = new IncrementalAnalyser();
-    await warmUp(({ text, edit }) => {
-      const document = TextDocument.create('file:///warm-up.yaml', 'yaml', 1, text);
-      const analysis = edit ? analyser.analyse(text, context) : analyseText(text, context);
-      void analysis.findings.map((finding) => toDiagnostic(document, finding));
-    });
+    await warmUp(
+      ({ text, edit }) => {
+        const document = TextDocument.create('file:///warm-up.yaml', 'yaml', 1, text);
+        const analysis = edit ? analyser.analyse(text, context) : analyseText(text, context);
+        void analysis.findings.map((finding) => toDiagnostic(document, finding));
+      },
+      // Stops at the first open document.
+      () => documents.all().length === 0,
+    );
   });
 
   const publishDiagnostics = guard('publishDiagnostics', undefined, async (document: TextDocument): Promise<void> => {

@@ -3,7 +3,9 @@
  * DaemonSets (sampleManifests.ts), one analysis per turn of the event loop, so that the first file
  * a user opens, and the first edit in it, run compiled code (V8 optimises a function after many
  * calls) and the embedded cluster is already loaded. A message that arrives meanwhile waits one
- * analysis at most (a few milliseconds).
+ * analysis at most (a few milliseconds); once the server has real work the warm-up stops, as the
+ * work compiles what it runs and each warm-up round would delay it (a large file's analysis gives
+ * way to other work between slices).
  */
 import { manyDocuments, warmUpText } from './sampleManifests';
 
@@ -22,23 +24,25 @@ export interface WarmUpRound {
  * first open, and the edit rounds about half of the first edit's.
  */
 export function warmUpRounds(): WarmUpRound[] {
-  const stream = manyDocuments(8);
-  const at = stream.indexOf('name: agent-4') + 'name: '.length;
+  const stream = manyDocuments(3);
+  const at = stream.indexOf('name: agent-1') + 'name: '.length;
   const edited = `${stream.slice(0, at)}x${stream.slice(at)}`;
   return [
     ...Array.from({ length: 40 }, () => ({ text: warmUpText, edit: false })),
-    ...Array.from({ length: 10 }, () => ({ text: stream, edit: false })),
-    ...Array.from({ length: 20 }, (_, i) => ({ text: i % 2 === 0 ? edited : stream, edit: true })),
+    ...Array.from({ length: 8 }, () => ({ text: stream, edit: false })),
+    ...Array.from({ length: 16 }, (_, i) => ({ text: i % 2 === 0 ? edited : stream, edit: true })),
   ];
 }
 
 /**
- * Calls `analyse` on each of `rounds`, each in its own turn of the event loop; resolves when done.
- * Errors are the caller's (`analyse` runs inside the server's guard).
+ * Calls `analyse` on each of `rounds`, each in its own turn of the event loop, while `idle()`
+ * holds; resolves when done or stopped. Errors are the caller's (`analyse` runs inside the
+ * server's guard).
  */
-export async function warmUp(analyse: (round: WarmUpRound) => void, rounds: readonly WarmUpRound[] = warmUpRounds()): Promise<void> {
+export async function warmUp(analyse: (round: WarmUpRound) => void, idle: () => boolean, rounds: readonly WarmUpRound[] = warmUpRounds()): Promise<void> {
   for (const round of rounds) {
     await new Promise((resolve) => setImmediate(resolve));
+    if (!idle()) return;
     analyse(round);
   }
 }
