@@ -6,7 +6,7 @@
  */
 import type { PathSegment } from '../schemaTypes';
 import type { Span } from '../types';
-import { flowContext } from './flow';
+import { flowContext, leavesFlowOpen } from './flow';
 import { documentLines, indentOf, type DocumentLines, isBlank, lineItems, opensBlock, startsBlockScalar, unquote, type Line, type LineItem } from './lines';
 
 /** What the cursor is on. */
@@ -58,7 +58,7 @@ interface Position {
   index: number;
 }
 
-/** The context at `offset`; undefined in comments, block scalars, multi-line flow collections or unreadable places. */
+/** The context at `offset`; undefined in comments, block scalars or unreadable places. */
 export function cursorContext(text: string, offset: number, doc: DocumentLines = documentLines(text, offset)): CursorContext | undefined {
   const { lines, cursorLine } = doc;
   const line = lines[cursorLine];
@@ -73,6 +73,8 @@ export function cursorContext(text: string, offset: number, doc: DocumentLines =
   const items = lineItems(before);
   const last = items[items.length - 1];
   const base = { lines, cursorLine, lineIndent: indentOf(line.text), sequenceIndent: sequenceIndentOf(lines) };
+  const opened = openFlowAbove(lines, cursorLine, before);
+  if (opened !== undefined) return opened.path === undefined ? undefined : flowContext({ path: opened.path, before: opened.text, after, offset, holder: opened.holder, base, column: opened.col });
 
   if (last?.type === 'key') {
     // `key: partial` or `key:|`.
@@ -133,6 +135,42 @@ export function cursorContext(text: string, offset: number, doc: DocumentLines =
   if (found === undefined) return undefined;
   const holder = holderOf(found.firstParent);
   return { ...base, kind: 'item', path: found.path, partial, quoted: quote !== '', replace, hasColon, needsSpace: false, siblings: siblingsOf(lines, cursorLine, col, true), column: col, ...(holder ? { holder } : {}) };
+}
+
+/** How far up a flow collection opened on an earlier line is looked for. */
+const flowLookBack = 50;
+
+/**
+ * A flow collection opened on a line above the cursor's and still open at the cursor
+ * (`tolerations: [` … `  {key: |}`): the text from its bracket to the cursor, joined by spaces,
+ * and its path (undefined when that cannot be read). Looks at the nearest line above that opens
+ * one; undefined when that one closed, or there is none.
+ */
+function openFlowAbove(lines: Line[], cursorLine: number, before: string): { text: string; path: PathSegment[] | undefined; col: number; holder: CursorContext['holder'] } | undefined {
+  for (let l = cursorLine - 1; l >= Math.max(0, cursorLine - flowLookBack); l--) {
+    const text = lines[l]!.text;
+    if (isBlank(text)) continue;
+    const items = lineItems(text);
+    const last = items[items.length - 1];
+    let bracket = -1;
+    if (last?.type === 'key') {
+      const m = /:[ \t]*[[{]/.exec(text.slice(last.col + rawKeyLength(text, last.col)));
+      if (m && /^[[{]/.test(last.rest ?? '')) bracket = last.col + rawKeyLength(text, last.col) + m.index + m[0].length - 1;
+    } else if (last?.type === 'scalar' && /^[[{]/.test(last.rest ?? '') && items.length > 1 && items[items.length - 2]!.type === 'dash') {
+      bracket = last.col;
+    }
+    if (bracket < 0) continue;
+    const joined = [text.slice(bracket), ...lines.slice(l + 1, cursorLine).map((x) => x.text), before].join(' ');
+    if (!leavesFlowOpen(text.slice(bracket), joined)) return undefined;
+    if (last!.type === 'key') {
+      const path = pathOf(lines, { type: 'key', col: last!.col, line: l, items, index: items.length - 1 }, true)?.path;
+      return { text: joined, path, col: last!.col, holder: { line: l, col: last!.col, itemStart: items.length > 1 } };
+    }
+    const dash = items[items.length - 2]!;
+    const path = pathOf(lines, { type: 'dash', col: dash.col, line: l, items: items.slice(0, -1), index: items.length - 2 }, true)?.path;
+    return { text: joined, path, col: last!.col, holder: undefined };
+  }
+  return undefined;
 }
 
 function holderOf(position: Position | undefined): CursorContext['holder'] {

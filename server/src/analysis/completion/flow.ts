@@ -1,6 +1,7 @@
 /**
  * The cursor inside a one-line YAML flow collection (`nodeSelector: {kubernetes.io/os: li|}`,
- * `tolerations: [{key: |}]`, `- {operator: Exists, effect: |}`): which map key or sequence item it
+ * `tolerations: [{key: |}]`, `- {operator: Exists, effect: |}`, or a collection opened on a line
+ * above and still open): which map key or sequence item it
  * is on, what is typed, and the other keys of the same map, so keys and values are proposed as in
  * block style. Scans the line's text from the opening bracket; anything it cannot read (a complex
  * key, a comment, a closed collection) gives no context rather than a wrong one.
@@ -25,7 +26,7 @@ interface Frame {
 export interface FlowStart {
   /** The path of the value the collection is (the key's path, or a sequence item's). */
   path: PathSegment[];
-  /** The text from the opening bracket to the cursor, and from the cursor to the end of the line. */
+  /** The text from the opening bracket to the cursor (lines joined by spaces), and from the cursor to the end of the line. */
   before: string;
   after: string;
   offset: number;
@@ -82,6 +83,18 @@ export function flowContext(start: FlowStart): CursorContext | undefined {
   };
 }
 
+/**
+ * Whether a flow collection opened on a line (`first`, from its bracket) is still open at the end
+ * of `text` (from the same bracket to the cursor): open at the end of its own line and not
+ * closed since. A first line that cannot be read counts as closed (block reading goes on).
+ */
+export function leavesFlowOpen(first: string, text: string): boolean {
+  const own = scan(first, []);
+  if (own === undefined || own.stack.length === 0) return false;
+  const all = scan(text, []);
+  return all === undefined || all.stack.length > 0;
+}
+
 /** Reads `text` (from the opening bracket): the open collections and the scalar being typed. */
 function scan(text: string, path: PathSegment[]): { stack: Frame[]; token: string } | undefined {
   const stack: Frame[] = [];
@@ -101,7 +114,8 @@ function scan(text: string, path: PathSegment[]): { stack: Frame[]; token: strin
     }
     const top = stack[stack.length - 1];
     if (top === undefined) {
-      if (closed || (c !== '{' && c !== '[')) {
+      if (closed) return { stack, token: '' }; // the collection closed: what follows is outside it
+      if (c !== '{' && c !== '[') {
         if (/\s/.test(c)) continue;
         return undefined;
       }

@@ -97,3 +97,24 @@ describe('typed triggers in flow collections', () => {
     assert.deepEqual(labels(complete(`${podSpec}      tolerations: [{operator: |}]\n`, { trigger: ' ' }).entries), ['Exists', 'Equal', 'Lt', 'Gt']);
   });
 });
+
+describe('flow collections over several lines', () => {
+  test('inside a flow list opened on a line above: the same proposals as in block style', () => {
+    const multi = proposals('      tolerations: [\n        {key: nvidia.com/gpu, effect: |}\n      ]');
+    assert.ok(multi.labels.length > 0);
+    assert.deepEqual(multi, proposals('      tolerations:\n        - key: nvidia.com/gpu\n          effect: |'));
+    const map = proposals('      nodeSelector: {\n        kubernetes.io/arch: amd64,\n        kubernetes.io/os: |\n      }');
+    assert.deepEqual(map, proposals('      nodeSelector:\n        kubernetes.io/arch: amd64\n        kubernetes.io/os: |'));
+  });
+
+  test('below a flow collection closed on its own line or a later one, block reading goes on', () => {
+    for (const above of ['      nodeSelector: {kubernetes.io/os: linux}', '      nodeSelector: {kubernetes.io/os: linux} # linux only', '      nodeSelector: {\n        kubernetes.io/os: linux\n      }', '      args: ["--a", "--b"]']) {
+      assert.deepEqual(proposals(`${above}\n      dnsPolicy: |`), proposals('      dnsPolicy: |'), above);
+      assert.deepEqual(proposals(`${above}\n      tolerations:\n        - operator: |`).labels, ['Exists', 'Equal', 'Lt', 'Gt'], above);
+    }
+  });
+
+  test('inside one that cannot be read (a comment inside it): nothing', () => {
+    assert.deepEqual(proposals('      tolerations: [ # gpu nodes\n        {key: |}\n      ]').labels, []);
+  });
+});
