@@ -65,6 +65,22 @@ describe('completion, hover and symbols over stdio', () => {
     assert.deepEqual(result.map((item) => [item.label, item.detail, item.textEdit && 'newText' in item.textEdit ? item.textEdit.newText : undefined]), [['true', '1 node: worker-b-1', '"true"']]);
   });
 
+  test('inside a flow map: values after a typed space, keys on request (not those in the map), edits inside the braces', async () => {
+    const uri = 'file:///work/flow.yaml';
+    const text = validDaemonSet.replace('      tolerations:\n', '      tolerations: [{key: nvidia.com/gpu, effect: }]\n      tolerationsBlock:\n');
+    await client.open(uri, text);
+    await client.diagnosticsAt(uri, 1);
+    const at = text.indexOf('effect: }') + 'effect: '.length;
+    const values = items(await client.request('textDocument/completion', { textDocument: { uri }, position: positionAt(text, at), context: { triggerKind: 2, triggerCharacter: ' ' } }));
+    assert.deepEqual(values.map((item) => item.label).sort(), ['NoExecute', 'NoSchedule', 'PreferNoSchedule']);
+    assert.deepEqual(values.find((item) => item.label === 'NoSchedule')?.textEdit, { range: { start: positionAt(text, at), end: positionAt(text, at) }, newText: 'NoSchedule' } satisfies TextEdit);
+    // On the key `key` (its colon is there): other keys replace its name only.
+    const keyAt = text.indexOf('{key') + 1;
+    const keys = items(await client.request('textDocument/completion', { textDocument: { uri }, position: positionAt(text, keyAt), context: { triggerKind: 1 } }));
+    assert.deepEqual(keys.find((item) => item.label === 'operator')?.textEdit, { range: { start: positionAt(text, keyAt), end: positionAt(text, keyAt + 3) }, newText: 'operator' } satisfies TextEdit);
+    assert.ok(!keys.some((item) => item.label === 'effect'), 'effect is already in the map');
+  });
+
   test('hover on kind summarises the simulation; on a key it documents it', async () => {
     const uri = 'file:///work/valid.yaml';
     await client.open(uri, validDaemonSet);
