@@ -11,89 +11,20 @@ import { diffDaemonSets, type DiffResult } from '../engine';
 import type { CliIo } from './io';
 import { UsageError } from './io';
 import { useColor, wrap } from './previewText';
-import { assertOneClusterSource, loadClusterFlags, parseTimeoutSeconds, readManifest } from './sources';
+import { loadClusterFlags, parseSimulationArgs, readManifest, type SimulationArgs } from './sources';
 
-interface DiffArgs {
+interface DiffArgs extends Omit<SimulationArgs, 'files'> {
   files: [string, string];
-  cluster: string;
-  pods: string;
-  podStartSeconds: number;
-  format: 'text' | 'json';
-  kubeconfig?: string;
-  context?: string;
-  timeoutSeconds?: number;
 }
 
 const usage = 'usage: daemonscope diff OLD NEW [--cluster NODES] [--pods PODS] [--kubeconfig FILE] [--context NAME] [--timeout SECONDS] [--pod-start-seconds N] [--format text|json]';
 
-/** Parses the subcommand's arguments (`--flag value` or `--flag=value`); throws UsageError. */
+/** Parses the subcommand's arguments; throws UsageError. */
 export function parseDiffArgs(args: readonly string[]): DiffArgs {
-  const files: string[] = [];
-  let cluster = '';
-  let pods = '';
-  let podStartSeconds = 10;
-  let format: DiffArgs['format'] = 'text';
-  let kubeconfig: string | undefined;
-  let context: string | undefined;
-  let timeoutSeconds: number | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '-' || !arg.startsWith('-')) {
-      files.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      const given = eq >= 0 ? arg.slice(eq + 1) : args[++i];
-      if (given === undefined || given === '') throw new UsageError(`${name} needs a value\n${usage}`);
-      return given;
-    };
-    switch (name) {
-      case '--cluster':
-        cluster = value();
-        break;
-      case '--pods':
-        pods = value();
-        break;
-      case '--kubeconfig':
-        kubeconfig = value();
-        break;
-      case '--context':
-        context = value();
-        break;
-      case '--timeout':
-        timeoutSeconds = parseTimeoutSeconds(value());
-        break;
-      case '--pod-start-seconds': {
-        const text = value();
-        if (!/^[0-9]+$/.test(text)) throw new UsageError(`--pod-start-seconds must be a whole number of seconds, not "${text}"`);
-        podStartSeconds = Number(text);
-        break;
-      }
-      case '--format': {
-        const given = value();
-        if (given !== 'text' && given !== 'json') throw new UsageError(`--format must be text or json, not "${given}"`);
-        format = given;
-        break;
-      }
-      default:
-        throw new UsageError(`unknown option ${name}\n${usage}`);
-    }
-  }
-  assertOneClusterSource({ cluster, pods, ...(kubeconfig !== undefined ? { kubeconfig } : {}), ...(context !== undefined ? { context } : {}), ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}) });
+  const { files, ...flags } = parseSimulationArgs(args, usage);
   if (files.length !== 2) throw new UsageError(`diff takes two files, OLD and NEW (${files.length} given)\n${usage}`);
   if (files[0] === '-' && files[1] === '-') throw new UsageError('only one of OLD and NEW can be read from stdin (-)');
-  return {
-    files: [files[0]!, files[1]!],
-    cluster,
-    pods,
-    podStartSeconds,
-    format,
-    ...(kubeconfig !== undefined ? { kubeconfig } : {}),
-    ...(context !== undefined ? { context } : {}),
-    ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
-  };
+  return { ...flags, files: [files[0]!, files[1]!] };
 }
 
 /** Runs `daemonscope diff`; returns the exit status. */

@@ -79,6 +79,67 @@ export function parseTimeoutSeconds(value: string): number {
   return seconds;
 }
 
+/** What preview and diff read from their arguments: files, the cluster flags, `--pod-start-seconds` and `--format`. */
+export interface SimulationArgs extends ClusterFlags {
+  files: string[];
+  cluster: string;
+  pods: string;
+  podStartSeconds: number;
+  format: 'text' | 'json';
+}
+
+/** Parses preview's and diff's arguments (`--flag value` or `--flag=value`); throws UsageError ending with `usage`. */
+export function parseSimulationArgs(args: readonly string[], usage: string): SimulationArgs {
+  const parsed: SimulationArgs = { files: [], cluster: '', pods: '', podStartSeconds: 10, format: 'text' };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '-' || !arg.startsWith('-')) {
+      parsed.files.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      const given = eq >= 0 ? arg.slice(eq + 1) : args[++i];
+      if (given === undefined || given === '') throw new UsageError(`${name} needs a value\n${usage}`);
+      return given;
+    };
+    switch (name) {
+      case '--cluster':
+        parsed.cluster = value();
+        break;
+      case '--pods':
+        parsed.pods = value();
+        break;
+      case '--kubeconfig':
+        parsed.kubeconfig = value();
+        break;
+      case '--context':
+        parsed.context = value();
+        break;
+      case '--timeout':
+        parsed.timeoutSeconds = parseTimeoutSeconds(value());
+        break;
+      case '--pod-start-seconds': {
+        const text = value();
+        if (!/^[0-9]+$/.test(text)) throw new UsageError(`--pod-start-seconds must be a whole number of seconds, not "${text}"`);
+        parsed.podStartSeconds = Number(text);
+        break;
+      }
+      case '--format': {
+        const format = value();
+        if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+        parsed.format = format;
+        break;
+      }
+      default:
+        throw new UsageError(`unknown option ${name}\n${usage}`);
+    }
+  }
+  assertOneClusterSource(parsed);
+  return parsed;
+}
+
 /** True when the flags name a live source. */
 export function isLive(flags: ClusterFlags): boolean {
   return flags.kubeconfig !== undefined || flags.context !== undefined;
