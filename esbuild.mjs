@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 // Type-checking is tsc's job (npm run typecheck); esbuild only emits.
 import * as esbuild from 'esbuild';
+import { readFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -31,6 +32,27 @@ const splitKubeClient = {
   },
 };
 
+// yaml's parser and composer read `process.env.LOG_TOKENS` / `LOG_STREAM` (debug output) once per
+// token and per document; `process.env` is an interceptor into the C environment, so those reads
+// took about a fifth of the parse of a large file (issue #9). Bundles compile them to `false`.
+// A yaml upgrade that renames them fails the build here rather than silently keeping the cost.
+const yamlDebugFlags = [
+  { file: /node_modules[\\/]yaml[\\/]dist[\\/]parse[\\/]parser\.js$/, flag: 'node_process.env.LOG_TOKENS' },
+  { file: /node_modules[\\/]yaml[\\/]dist[\\/]compose[\\/]composer\.js$/, flag: 'node_process.env.LOG_STREAM' },
+];
+/** @type {import('esbuild').Plugin} */
+const yamlWithoutDebugFlags = {
+  name: 'yaml-without-debug-flags',
+  setup(build) {
+    build.onLoad({ filter: /node_modules[\\/]yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, async (args) => {
+      const { flag } = yamlDebugFlags.find(({ file }) => file.test(args.path));
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes(flag)) return { errors: [{ text: `${args.path} no longer reads ${flag}: update yamlDebugFlags in esbuild.mjs` }] };
+      return { contents: source.replaceAll(flag, 'false'), loader: 'js' };
+    });
+  },
+};
+
 const builds = [
   // Loaded on activation, so kept small: protocol.ts's message constants get the method-name
   // stand-ins of client/src/messageTypes.ts instead of the protocol library.
@@ -43,13 +65,13 @@ const builds = [
   },
   // vscode-languageclient, loaded by the client after activation returns (client/src/connection.ts).
   { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [splitKubeClient] },
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [splitKubeClient, yamlWithoutDebugFlags] },
   {
     ...common,
     entryPoints: ['server/src/cli.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [splitKubeClient],
+    plugins: [splitKubeClient, yamlWithoutDebugFlags],
   },
   { ...common, entryPoints: { kubeClient }, outdir: 'dist' },
 ];
