@@ -31,6 +31,8 @@ export class LspClient {
   sections: Record<string, unknown> = {};
   /** Everything the server wrote to stderr and `window/logMessage`. */
   readonly log: string[] = [];
+  /** Every diagnostics notification received, with when (performance.now()), for benchmarks. */
+  readonly publications: { at: number; params: PublishDiagnosticsParams }[] = [];
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: Waiter[] = [];
   private readonly notifications: { method: string; params: unknown }[] = [];
@@ -44,6 +46,7 @@ export class LspClient {
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
     child.stderr.on('data', (chunk: Buffer) => this.log.push(chunk.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.publications.push({ at: performance.now(), params });
       const waiter = this.waiters.find((w) => w.uri === params.uri && w.accept(params));
       if (waiter) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
