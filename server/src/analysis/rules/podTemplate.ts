@@ -8,21 +8,68 @@
  *   `validateContainers`: "Duplicate value");
  * - two volumes with one name (`ValidateVolumes`: "Duplicate value");
  * - a `volumeMounts` entry naming no volume of the pod ("Not found") or a mount path used twice
- *   in one container ("must be unique"), `ValidateVolumeMounts`.
+ *   in one container ("must be unique"), `ValidateVolumeMounts`;
+ * - an env var name or `envFrom` prefix the target version rejects (`ValidateEnv`,
+ *   `ValidateEnvFrom`; see `envVarNameProblem`);
+ * - a container port name that is not an IANA_SVC_NAME, or one port name used twice in one
+ *   container (`validateContainerPorts`: "Duplicate value"; see `portNameProblems`).
+ * Each of these applies to init containers too (`validateContainerCommon`).
  */
 import { DiagnosticCode } from '../codes';
 import type { PathSegment } from '../path';
 import { suggest } from '../suggest';
 import type { Finding } from '../types';
+import { minorVersion } from './featureVersion';
 import { allContainers, findingAt, podSpecPath, record, recordAt } from './fields';
 import type { Rule } from './rule';
 
 const code = DiagnosticCode.PodTemplateInvalid;
 
+/**
+ * The first minor version whose API server accepts relaxed env var names by default: the
+ * RelaxedEnvironmentVariableValidation gate is alpha (off) in 1.30–1.31, beta (on) in 1.32–1.33
+ * and GA (locked on) from 1.34 (kubernetes/website content/en/docs/reference/command-line-tools-reference/feature-gates/RelaxedEnvironmentVariableValidation.md).
+ */
+export const relaxedEnvVarNamesFrom = 32;
+
+// apimachinery pkg/util/validation/validation.go: envVarNameFmt (IsEnvVarName) and the printable
+// ASCII other than '=' of IsRelaxedEnvVarName (unicode.IsPrint counts the space).
+const strictEnvVarName = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+const relaxedEnvVarName = /^[\x20-\x3c\x3e-\x7e]+$/;
+
+/**
+ * Why the API server rejects env var name (or `envFrom` prefix) `name`, or undefined when it
+ * accepts it. `relaxed`: the RelaxedEnvironmentVariableValidation gate is on
+ * (`IsRelaxedEnvVarName`); otherwise `IsEnvVarName`, which also refuses `.`, `..` and a leading
+ * `..` (`hasChDirPrefix`). Every name the relaxed check refuses, the strict one refuses too.
+ */
+export function envVarNameProblem(name: string, relaxed: boolean): string | undefined {
+  if (name === '') return 'must not be empty';
+  if (!relaxedEnvVarName.test(name)) return 'may contain only printable ASCII characters (a space included) other than `=`';
+  if (relaxed) return undefined;
+  if (!strictEnvVarName.test(name)) return 'may contain only letters, digits, `_`, `-` and `.`, and must not start with a digit';
+  if (name === '.' || name.startsWith('..')) return 'must not be `.` or start with `..`';
+  return undefined;
+}
+
+/**
+ * Why `name` is not a valid container port name (an IANA_SVC_NAME, apimachinery
+ * pkg/util/validation/validation.go `IsValidPortName`), each reason once; empty when it is valid.
+ */
+export function portNameProblems(name: string): string[] {
+  const problems: string[] = [];
+  if (name.length > 15) problems.push('is longer than 15 characters');
+  if (!/^[-a-z0-9]+$/.test(name)) problems.push('may contain only lowercase letters, digits and `-`');
+  if (!/[a-z]/.test(name)) problems.push('must contain a lowercase letter');
+  if (name.includes('--')) problems.push('must not contain `--`');
+  if (name.startsWith('-') || name.endsWith('-')) problems.push('must not start or end with `-`');
+  return problems;
+}
+
 export const podTemplateRule: Rule = {
   name: 'podTemplate',
   codes: [code],
-  check(model) {
+  check(model, context) {
     const podSpec = recordAt(model.value, podSpecPath);
     if (!podSpec) return [];
     const findings: Finding[] = [];
@@ -69,6 +116,46 @@ export const podTemplateRule: Rule = {
           if (mountPaths.has(path)) at([...mountPath, 'mountPath'], `Container ${ref.name} mounts two volumes at \`${path}\`: mount paths must be unique in a container, so the API server rejects the DaemonSet.`);
           mountPaths.add(path);
         }
+      });
+    }
+
+    const target = minorVersion(context.options.kubernetesVersion);
+    // An unreadable version: only what every version rejects.
+    const relaxed = target === undefined || target >= relaxedEnvVarNamesFrom;
+    // Why the API server rejects `name`, with the version when only the strict check refuses it.
+    const envProblem = (name: string): string | undefined => {
+      const problem = envVarNameProblem(name, relaxed);
+      if (problem === undefined || envVarNameProblem(name, true) !== undefined) return problem;
+      return `${problem} in Kubernetes 1.${target} (daemonscope.kubernetesVersion), where the RelaxedEnvironmentVariableValidation feature gate is off by default (it is on from 1.${relaxedEnvVarNamesFrom})`;
+    };
+    for (const ref of containers) {
+      const env = Array.isArray(ref.container.env) ? ref.container.env : [];
+      env.forEach((item: unknown, index) => {
+        const name = record(item)?.name;
+        if (typeof name !== 'string') return;
+        const problem = envProblem(name);
+        if (problem) at([...ref.path, 'env', index, 'name'], `Env var name \`${name}\` of container ${ref.name} ${problem}, so the API server rejects the DaemonSet.`);
+      });
+      const envFrom = Array.isArray(ref.container.envFrom) ? ref.container.envFrom : [];
+      envFrom.forEach((item: unknown, index) => {
+        const prefix = record(item)?.prefix;
+        if (typeof prefix !== 'string' || prefix === '') return;
+        const problem = envProblem(prefix);
+        if (problem) at([...ref.path, 'envFrom', index, 'prefix'], `The \`envFrom\` prefix \`${prefix}\` of container ${ref.name} (it starts env var names) ${problem}, so the API server rejects the DaemonSet.`);
+      });
+
+      const ports = Array.isArray(ref.container.ports) ? ref.container.ports : [];
+      const portNames = new Set<string>();
+      ports.forEach((item: unknown, index) => {
+        const name = record(item)?.name;
+        if (typeof name !== 'string' || name === '') return;
+        const path: PathSegment[] = [...ref.path, 'ports', index, 'name'];
+        const problems = portNameProblems(name);
+        if (problems.length > 0) {
+          at(path, `Port name \`${name}\` of container ${ref.name} ${problems.join(', ')}: a port name is an IANA service name (at most 15 lowercase letters, digits and single inner \`-\`, at least one letter), so the API server rejects the DaemonSet.`);
+        } else if (portNames.has(name)) {
+          at(path, `Container ${ref.name} has two ports named \`${name}\`: port names must be unique in a container, so the API server rejects the DaemonSet.`);
+        } else portNames.add(name);
       });
     }
     return findings;

@@ -76,3 +76,73 @@ describe('generic pod template validation (ValidatePodTemplateSpec)', () => {
     assert.deepEqual(check(variant(['      containers:\n', '      ephemeralContainers: []\n      containers:\n'])), []);
   });
 });
+
+// pkg/apis/core/validation/validation.go validateContainerCommon -> ValidateEnv / ValidateEnvFrom
+// (apimachinery IsEnvVarName, IsRelaxedEnvVarName) and validateContainerPorts (IsValidPortName,
+// "Duplicate value"); init containers included.
+describe('env var names and container port names (validateContainerCommon)', () => {
+  const withEnv = (name: string): string => variant(['          ports:\n', `          env:\n            - name: ${name}\n              value: "1"\n          ports:\n`]);
+  const withPorts = (...names: string[]): string =>
+    variant(['          ports:\n            - containerPort: 9100\n              protocol: TCP\n', `          ports:\n${names.map((name, i) => `            - name: ${name}\n              containerPort: ${9100 + i}\n              protocol: TCP\n`).join('')}`]);
+  const invalid = (text: string): string[] => check(text).filter((f) => f.code === 'daemonset.pod-template-invalid').map((f) => f.text);
+
+  test('env var names every version accepts: none', () => {
+    for (const name of ['NODE_NAME', 'my.env-name', '_x', 'MyEnvName1', 'a..b']) assert.deepEqual(check(withEnv(name)), [], name);
+  });
+
+  test('a name with `=`, a control or non-ASCII character, or empty: an error on the name at every version', () => {
+    for (const name of ['"A=B"', '"A\\tB"', 'ÄPFEL', '""']) {
+      for (const kubernetesVersion of ['1.29', '1.35']) {
+        const text = withEnv(name);
+        assert.deepEqual(check(text, { kubernetesVersion }), [{ code: 'daemonset.pod-template-invalid', severity: 'error', text: name }], `${name} at ${kubernetesVersion}`);
+      }
+    }
+  });
+
+  test('RelaxedEnvironmentVariableValidation: before 1.32 a leading digit, a space, `:` or a leading `..` is rejected; from 1.32 (on by default) accepted', () => {
+    for (const name of ['1ST', '"MY VAR"', 'Logging__LogLevel:Default', '..x', '"."']) {
+      const text = withEnv(name);
+      assert.deepEqual(invalid(text), [], `${name} at the default 1.35`);
+      assert.deepEqual(check(text, { kubernetesVersion: '1.32' }), [], `${name} at 1.32`);
+      assert.deepEqual(check(text, { kubernetesVersion: '1.31' }), [{ code: 'daemonset.pod-template-invalid', severity: 'error', text: name }], `${name} at 1.31`);
+    }
+    assert.match(analyse(withEnv('1ST'), { kubernetesVersion: '1.30' }).findings[0]!.message, /RelaxedEnvironmentVariableValidation.*1\.32/);
+    // Rejected at every version: no word about the gate.
+    assert.doesNotMatch(analyse(withEnv('"A=B"'), { kubernetesVersion: '1.30' }).findings[0]!.message, /RelaxedEnvironmentVariableValidation/);
+  });
+
+  test('an envFrom prefix is checked like a name, and an empty prefix is fine', () => {
+    const text = (prefix: string): string => variant(['          ports:\n', `          envFrom:\n            - prefix: ${prefix}\n              configMapRef: {name: agent}\n          ports:\n`]);
+    assert.deepEqual(check(text('"A="')), [{ code: 'daemonset.pod-template-invalid', severity: 'error', text: '"A="' }]);
+    assert.deepEqual(check(text('"1_"'), { kubernetesVersion: '1.31' }).map((f) => f.text), ['"1_"']);
+    assert.deepEqual(check(text('"1_"')), []);
+    assert.deepEqual(check(text('""')), []);
+  });
+
+  test('valid port names: none', () => {
+    assert.deepEqual(check(withPorts('metrics', 'http-metrics', 'h2c', 'a23456789012345')), []);
+  });
+
+  test('IANA_SVC_NAME: too long, uppercase or `_`, no letter, `--`, leading or trailing `-`: on the name', () => {
+    for (const name of ['a234567890123456', 'Metrics', 'http_metrics', '"9100"', 'http--metrics', '-metrics', 'metrics-']) {
+      const text = withPorts(name);
+      assert.deepEqual(check(text), [{ code: 'daemonset.pod-template-invalid', severity: 'error', text: name }], name);
+    }
+    assert.match(analyse(withPorts('Http_Metrics')).findings[0]!.message, /lowercase letters, digits and `-`/);
+  });
+
+  test('one port name twice in a container: on the second; in two containers: fine', () => {
+    const text = withPorts('metrics', 'metrics');
+    assert.deepEqual(check(text), [{ code: 'daemonset.pod-template-invalid', severity: 'error', text: 'metrics' }]);
+    assert.equal(analyse(text).findings[0]!.span.start, offsetOf(text, 'metrics', 1));
+    // An invalid name is reported once, as invalid, not again as a duplicate.
+    assert.deepEqual(invalid(withPorts('Metrics', 'Metrics')), ['Metrics', 'Metrics']);
+    const twoContainers = withPorts('metrics').replace('      containers:\n', '      initContainers:\n        - name: setup\n          image: busybox:1.36\n          restartPolicy: Always\n          ports:\n            - name: metrics\n              containerPort: 9200\n      containers:\n');
+    assert.deepEqual(invalid(twoContainers), []);
+  });
+
+  test('init containers are checked too', () => {
+    const text = variant(['      containers:\n', '      initContainers:\n        - name: setup\n          image: busybox:1.36\n          env:\n            - name: "A=B"\n      containers:\n']);
+    assert.deepEqual(invalid(text), ['"A=B"']);
+  });
+});
