@@ -19,7 +19,7 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { quickFixes } from './analysis/codeActions';
+import { quickFixes, type TextEdit } from './analysis/codeActions';
 import type { DiagnosticCode } from './analysis/codes';
 import type { CompletionEntry, CompletionEntryKind } from './analysis/completion';
 import type { HoverResult } from './analysis/hover';
@@ -85,6 +85,23 @@ export function toCodeActions(document: TextDocument, file: ParsedFile, diagnost
     }
   }
   return actions;
+}
+
+/** The code action kind of Fix All (`editor.codeActionsOnSave`, the "Fix All" command). */
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.daemonscope`;
+
+/**
+ * The Fix All code action: `edits` (on the text of `document` at its current version; none
+ * overlapping) as one edit, tied to that version when `versioned` (the client then refuses it if
+ * the document changed meanwhile).
+ */
+export function toFixAllAction(document: TextDocument, edits: readonly TextEdit[], versioned: boolean): CodeAction {
+  const lspEdits = edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText }));
+  return {
+    title: 'Fix all Daemonscope problems that have an unambiguous fix',
+    kind: fixAllKind,
+    edit: versioned ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: lspEdits }] } : { changes: { [document.uri]: lspEdits } },
+  };
 }
 
 /** The offset (0-based UTF-16) of an LSP position. */

@@ -4,7 +4,7 @@
  * documents that changed), and its settings, cached per document until the configuration changes.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileAnalysis } from './analysis/analyse';
+import type { AnalysisContext, FileAnalysis } from './analysis/analyse';
 import type { Finding } from './analysis/types';
 import { IncrementalAnalyser } from './analysis/incrementalAnalyser';
 import type { SchemaValidator } from './analysis/validator';
@@ -44,6 +44,19 @@ function sameKey(a: Keyed, document: TextDocument, settings: Settings, cluster: 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
+ * What an open document is analysed with: its settings, and its cluster (undefined: none; one
+ * that failed to load is reported on each DaemonSet). Fix All analyses its fixed text with it too.
+ */
+export function analysisContext(validator: SchemaValidator, settings: Settings, cluster: ResolvedCluster | undefined): AnalysisContext {
+  return {
+    options: settings,
+    validator,
+    ...(cluster?.ok ? { cluster: cluster.context } : {}),
+    ...(cluster && !cluster.ok ? { clusterProblem: { code: cluster.code, message: cluster.message } } : {}),
+  };
+}
+
+/**
  * The analyses of open documents: one incremental analyser per uri (an edit re-parses only the
  * YAML documents it touched), each version analysed at most once per settings and cluster.
  * Long analyses (opening a large file) run in slices of about 15 ms, so the server keeps reading
@@ -80,12 +93,7 @@ export class AnalysisCache {
 
   private async run(entry: Entry, run: Running, document: TextDocument): Promise<FileAnalysis> {
     const { settings, cluster } = run;
-    const steps = entry.analyser.steps(document.getText(), {
-      options: settings,
-      validator: this.validator,
-      ...(cluster?.ok ? { cluster: cluster.context } : {}),
-      ...(cluster && !cluster.ok ? { clusterProblem: { code: cluster.code, message: cluster.message } } : {}),
-    });
+    const steps = entry.analyser.steps(document.getText(), analysisContext(this.validator, settings, cluster));
     for (;;) {
       const deadline = performance.now() + sliceMs;
       let next = steps.next();

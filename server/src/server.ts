@@ -11,8 +11,9 @@ import { createSchemaValidator, type SchemaValidator } from './analysis/validato
 import { completeAt } from './analysis/completion';
 import { hoverAt } from './analysis/hover';
 import { documentSymbols } from './analysis/symbols';
-import { toCodeActions, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toOffset } from './convert';
-import { AnalysisCache, SettingsCache, type PartialListener } from './documents';
+import { applyPreferredFixes } from './analysis/codeActions/fixAll';
+import { fixAllKind, toCodeActions, toCompletionItem, toDiagnostic, toDocumentSymbol, toFixAllAction, toHover, toOffset } from './convert';
+import { AnalysisCache, analysisContext, SettingsCache, type PartialListener } from './documents';
 import { createGuard } from './guard';
 import { registerLiveHandlers } from './live/liveHandlers';
 import { buildEditorImpact } from './impact';
@@ -41,6 +42,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
   let canRegisterConfiguration = false;
   let supportsFolderChanges = false;
   let snippetEdits = false;
+  let versionedEdits = false;
 
   const settings = new SettingsCache(async (uri): Promise<Settings> => {
     if (!canPullConfiguration) return defaultSettings;
@@ -58,7 +60,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
   const analyse = async (document: TextDocument, onPartial?: PartialListener) => {
     const documentSettings = await settings.get(document.uri);
     const cluster = clusters.resolve(documentSettings, folders.baseDirOf(document.uri));
-    return { analysis: await analyses.get(document, documentSettings, cluster, onPartial), cluster };
+    return { analysis: await analyses.get(document, documentSettings, cluster, onPartial), cluster, settings: documentSettings };
   };
 
   // The analysis last published per uri: a burst of edits publishes the newest once.
@@ -141,12 +143,13 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
       canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
       supportsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
       snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+      versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
       folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
       if (!validator.ok) connection.console.error(`Daemonscope: the DaemonSet schema did not compile: ${validator.problem}`);
       return {
         capabilities: {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
           completionProvider: { triggerCharacters: [':', ' '] },
           hoverProvider: true,
           documentSymbolProvider: { label: 'Daemonscope' },
@@ -199,15 +202,33 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     }),
   );
 
+  /**
+   * Fix All: the edits `check --fix` would make, from the current analysis of `document`; none
+   * when there is nothing to fix or the analysis is not of the text the editor has now.
+   */
+  const fixAllActions = (document: TextDocument, { analysis, cluster, settings: documentSettings }: Awaited<ReturnType<typeof analyse>>): CodeAction[] => {
+    const current = documents.get(document.uri);
+    const text = current?.getText();
+    if (!current || !analysis.file || analysis.file.text !== text) return [];
+    const context = analysisContext(validator, documentSettings, cluster);
+    const { edits } = applyPreferredFixes(text, (next) => analyseText(next, context), { analysis });
+    return edits.length > 0 ? [toFixAllAction(current, edits, versionedEdits)] : [];
+  };
+
   // Quick fixes for the client's daemonscope diagnostics in the range (edits computed eagerly:
   // they are cheap, and callers such as the client's "fix node" command apply `edit` directly).
+  // Fix All only when its kind is asked for (`editor.codeActionsOnSave`, the "Fix All" command).
   connection.onCodeAction(
     guard('codeAction', [] as CodeAction[], async (params) => {
       const document = documents.get(params.textDocument.uri);
       const only = params.context.only;
-      if (!document || (only && !only.some((kind) => kind === '' || CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`)))) return [];
-      const { analysis } = await analyse(document);
-      return analysis.file ? toCodeActions(document, analysis.file, params.context.diagnostics, snippetEdits) : [];
+      const quickFix = !only || only.some((kind) => kind === '' || CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`));
+      const fixAll = only?.some((kind) => kind === CodeActionKind.SourceFixAll || kind === fixAllKind) === true;
+      if (!document || (!quickFix && !fixAll)) return [];
+      const analysed = await analyse(document);
+      const { analysis } = analysed;
+      const actions = quickFix && analysis.file ? toCodeActions(document, analysis.file, params.context.diagnostics, snippetEdits) : [];
+      return fixAll ? [...actions, ...fixAllActions(document, analysed)] : actions;
     }),
   );
 

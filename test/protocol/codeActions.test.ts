@@ -1,9 +1,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, InitializeResult, TextEdit } from 'vscode-languageserver-protocol';
+import { runCliProcess } from '../helpers/cliProcess';
 import { LspClient } from '../helpers/lspClient';
 import { validDaemonSet } from '../helpers/analysis';
+import { repoPath } from '../helpers/paths';
 
 const surge = validDaemonSet.replace('      maxUnavailable: 1\n', '      maxSurge: 1\n').replace('  selector:\n', '  replicas: 2\n  selector:\n');
 
@@ -26,8 +31,8 @@ describe('textDocument/codeAction over stdio', () => {
   });
   after(() => client.dispose());
 
-  test('the server offers quick fixes', () => {
-    assert.deepEqual(initialized.capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+  test('the server offers quick fixes and Fix All', () => {
+    assert.deepEqual(initialized.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.daemonscope'] });
   });
 
   test('quick fixes for the diagnostics sent back, preferred where unambiguous, with edits that fix the text', async () => {
@@ -107,6 +112,100 @@ describe('snippet edits for a client that accepts them (LSP 3.18)', () => {
       assert.equal(await client.shutdown(), 0);
     } finally {
       client.dispose();
+    }
+  });
+});
+
+describe('Fix All (source.fixAll.daemonscope): what `check --fix` writes', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'daemonscope-fixall-'));
+  // Every fix fixture, as written and with CRLF line ends.
+  const inputs = new Map<string, string>();
+  for (const name of readdirSync(repoPath('test/fixtures/fixes')).filter((n) => n.endsWith('.yaml')).sort()) {
+    const text = readFileSync(repoPath(`test/fixtures/fixes/${name}`), 'utf8');
+    inputs.set(name, text);
+    inputs.set(name.replace(/\.yaml$/, '-crlf.yaml'), text.replace(/\r?\n/g, '\r\n'));
+  }
+  const byCli = new Map<string, string>();
+  let client: LspClient;
+  // As VS Code asks on save: no diagnostics, an empty range, triggerKind Automatic (2).
+  const fixAll = (uri: string, only: string[]) => client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: wholeDocument(''), context: { diagnostics: [], only, triggerKind: 2 } });
+
+  before(async () => {
+    for (const [name, text] of inputs) writeFileSync(join(scratch, name), text);
+    // No --cluster: the embedded cluster, as the server uses without a cluster setting.
+    const run = await runCliProcess(['check', '--fix', scratch]);
+    assert.match(run.stderr, /fixed \d+ findings in \d+ files/, run.stderr);
+    for (const name of inputs.keys()) byCli.set(name, readFileSync(join(scratch, name), 'utf8'));
+    client = LspClient.start();
+    await client.initialize();
+  });
+  after(() => {
+    client.dispose();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  test('on every fix fixture (also CRLF) the edit gives the text `check --fix` writes', async () => {
+    let changed = 0;
+    for (const [name, text] of inputs) {
+      const uri = `file:///fixall/${name}`;
+      await client.open(uri, text);
+      const actions = await fixAll(uri, ['source.fixAll.daemonscope']);
+      const expected = byCli.get(name)!;
+      if (expected === text) {
+        assert.deepEqual(actions, [], `${name}: nothing to fix`);
+        continue;
+      }
+      changed++;
+      assert.deepEqual(actions.map((a) => [a.kind, a.diagnostics]), [['source.fixAll.daemonscope', undefined]], name);
+      const edits = actions[0]!.edit!.changes![uri]!;
+      const document = TextDocument.create(uri, 'yaml', 1, text);
+      const spans = edits.map((e) => [document.offsetAt(e.range.start), document.offsetAt(e.range.end)] as const);
+      for (let i = 1; i < spans.length; i++) assert.ok(spans[i - 1]![1] < spans[i]![0], `${name}: edits ${i - 1} and ${i} overlap or touch`);
+      assert.equal(applyAction(uri, text, actions[0]!), expected, name);
+    }
+    // passes.yaml needs two passes of --fix; cluster.yaml has no preferred fix.
+    assert.ok(changed >= 16, `only ${changed} files changed`);
+  });
+
+  test('asked for as source.fixAll (the "Fix All" command, codeActionsOnSave), the same action; asked for quick fixes, never', async () => {
+    const uri = 'file:///fixall/passes.yaml';
+    const passes = inputs.get('passes.yaml')!;
+    const [action] = await fixAll(uri, ['source.fixAll']);
+    assert.equal(action?.kind, 'source.fixAll.daemonscope');
+    assert.equal(applyAction(uri, passes, action!), byCli.get('passes.yaml'));
+    const { diagnostics } = await client.diagnosticsAt(uri, 1);
+    assert.ok(diagnostics.length > 0);
+    const ask = (only?: string[]) =>
+      client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: wholeDocument(passes), context: { diagnostics, ...(only ? { only } : {}) } });
+    for (const only of [undefined, ['quickfix'], ['']]) {
+      const actions = await ask(only);
+      assert.ok(actions.length > 0, JSON.stringify(only));
+      assert.deepEqual([...new Set(actions.map((a) => a.kind))], ['quickfix'], JSON.stringify(only));
+    }
+    assert.deepEqual(await ask(['source.organizeImports']), []);
+    // Both kinds asked for: the quick fixes, then Fix All.
+    const both = await ask(['quickfix', 'source.fixAll.daemonscope']);
+    assert.deepEqual([...new Set(both.map((a) => a.kind))], ['quickfix', 'source.fixAll.daemonscope']);
+    assert.deepEqual(await fixAll('file:///fixall/nowhere.yaml', ['source.fixAll']), []);
+  });
+
+  test('a client with versioned edits gets the edit tied to the version it was computed on; a fixed text gets none', async () => {
+    const versioned = LspClient.start();
+    try {
+      await versioned.initialize({ capabilities: { workspace: { configuration: true, workspaceEdit: { documentChanges: true } } } });
+      const uri = 'file:///fixall/versioned.yaml';
+      const passes = inputs.get('passes.yaml')!;
+      await versioned.open(uri, 'kind: DaemonSet\n');
+      await versioned.change(uri, passes, 2);
+      const [action] = await versioned.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: wholeDocument(passes), context: { diagnostics: [], only: ['source.fixAll.daemonscope'] } });
+      const change = action?.edit?.documentChanges?.[0] as { textDocument: { uri: string; version: number }; edits: TextEdit[] };
+      assert.deepEqual(change.textDocument, { uri, version: 2 });
+      assert.equal(TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 2, passes), change.edits), byCli.get('passes.yaml'));
+      await versioned.change(uri, byCli.get('passes.yaml')!, 3);
+      assert.deepEqual(await versioned.request('textDocument/codeAction', { textDocument: { uri }, range: wholeDocument(passes), context: { diagnostics: [], only: ['source.fixAll'] } }), []);
+      assert.equal(await versioned.shutdown(), 0);
+    } finally {
+      versioned.dispose();
     }
   });
 });
