@@ -172,6 +172,43 @@ describe('formats', () => {
     assert.ok(runLog.results.some((r: { ruleId: string }) => r.ruleId === 'daemonset.rolling-update-both-set'));
   });
 
+  test('sarif partialFingerprints (daemonscope/v1): the same when lines are inserted above, different for different findings', async () => {
+    interface Result {
+      ruleId: string;
+      partialFingerprints: Record<string, string>;
+      locations: { physicalLocation: { region: { startLine: number } } }[];
+    }
+    const run = async (text: string): Promise<Result[]> => JSON.parse((await runCliProcess(['check', '-', '--format=sarif'], { stdin: text })).stdout).runs[0].results;
+    const fileText = readFileSync(mistakes, 'utf8');
+    // Two DaemonSets with the same four mistakes, and the same DaemonSet again (daemonset.duplicate-name, whose message names a line).
+    const exporter = fileText.replaceAll('log-agent', 'exporter');
+    const text = `${fileText}---\n${exporter}---\n${exporter}`;
+    const before = await run(text);
+    assert.ok(before.length >= 9, `${before.length} results`);
+    const prints = before.map((r) => r.partialFingerprints['daemonscope/v1']!);
+    for (const fingerprint of prints) assert.match(fingerprint, /^[0-9a-f]{64}$/);
+    assert.equal(new Set(prints).size, prints.length, 'one fingerprint per finding');
+    // The same mistake in two DaemonSets: different fingerprints.
+    const unknown = before.filter((r) => r.ruleId === 'schema.unknown-field');
+    assert.equal(unknown.length, 3);
+    assert.ok(before.some((r) => r.ruleId === 'daemonset.duplicate-name'));
+
+    // Comments and blank lines above and inside the DaemonSets: every line moves, no fingerprint does.
+    const moved = `# header\n\n${text.replace('spec:\n', '# the spec\nspec:\n\n').replaceAll('  template:\n', '\n  # the pod\n  template:\n')}`;
+    const after = await run(moved);
+    assert.deepEqual(after.map((r) => r.ruleId), before.map((r) => r.ruleId));
+    after.forEach((r, i) => assert.notEqual(r.locations[0]!.physicalLocation.region.startLine, before[i]!.locations[0]!.physicalLocation.region.startLine));
+    assert.deepEqual(after.map((r) => r.partialFingerprints), before.map((r) => r.partialFingerprints));
+
+    // Another file path, or a changed finding: another fingerprint.
+    const other = JSON.parse((await runCliProcess(['check', mistakes, '--format=sarif'])).stdout).runs[0].results as Result[];
+    assert.notEqual(other[0]!.partialFingerprints['daemonscope/v1'], prints[0]);
+    const renamed = await run(text.replace('maxUnavilable', 'maxUnavialable'));
+    assert.deepEqual(renamed.map((r) => r.ruleId), before.map((r) => r.ruleId));
+    const changed = renamed.flatMap((r, i) => (r.partialFingerprints['daemonscope/v1'] !== prints[i] ? [r.ruleId] : []));
+    assert.deepEqual(changed, ['schema.unknown-field']);
+  });
+
   test('stdin with -, reported as <stdin>; columns count UTF-16 code units', async () => {
     const text = validDaemonSet.replace('metadata:\n  name: agent\n  namespace: monitoring\n', 'metadata: {name: "🚀", labelz: {}}\n');
     const run = await runCliProcess(['check', '-', '--format', 'json'], { stdin: text });

@@ -19,6 +19,7 @@ import { defaultSettings, type Settings } from '../protocol';
 import packageJson from '../../../package.json';
 import { formatJson, formatSarif, formatText, type FileResult } from './checkFormats';
 import { ConfigFinder, loadConfig } from './config';
+import { findingIdentity } from './fingerprint';
 import { describeFsError, expandInputs, readInput, type Input } from './inputs';
 import type { CliIo } from './io';
 import { UsageError } from './io';
@@ -205,6 +206,7 @@ function positioned(path: string, text: string, analysis: FileAnalysis): FileRes
         code: finding.code,
         message: finding.message,
         fixable: finding.fixable ?? false,
+        identity: findingIdentity(analysis, finding),
       };
     }),
   };

@@ -7,6 +7,7 @@ import { isAbsolute } from 'node:path';
 import { DiagnosticCode } from '../analysis/codes';
 import { headingAnchor, ruleCatalog, type RuleInfo } from '../analysis/ruleCatalog';
 import type { Severity } from '../analysis/types';
+import { fingerprintKey, fingerprints } from './fingerprint';
 
 /** One finding with 1-based positions; `endColumn` is exclusive (the column after the last character). */
 export interface PositionedFinding {
@@ -18,6 +19,8 @@ export interface PositionedFinding {
   code: string;
   message: string;
   fixable: boolean;
+  /** What the finding is about, without positions (`findingIdentity`), for SARIF fingerprints; not printed in JSON. */
+  identity?: string;
 }
 
 /** The findings of one checked file, by position. */
@@ -47,7 +50,11 @@ export function formatText(files: readonly FileResult[]): string {
 
 /** `{"files": [{"path", "findings": [...]}], "summary": {"error", "warning", "info", "hint"}}`, one line. */
 export function formatJson(files: readonly FileResult[]): string {
-  return `${JSON.stringify({ files, summary: summarise(files) })}\n`;
+  const printed = files.map((file) => ({
+    path: file.path,
+    findings: file.findings.map((f) => ({ line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, severity: f.severity, code: f.code, message: f.message, fixable: f.fixable })),
+  }));
+  return `${JSON.stringify({ files: printed, summary: summarise(files) })}\n`;
 }
 
 const sarifLevels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -96,7 +103,8 @@ function reportingDescriptor(id: string): Record<string, unknown> {
  * A SARIF 2.1.0 log with one run, as GitHub code scanning takes it: every rule described
  * (title, description, help and its docs link, default level), regions 1-based with UTF-16
  * columns (`columnKind`), relative paths relative to the checked-out repository (`%SRCROOT%`,
- * where `daemonscope check` runs).
+ * where `daemonscope check` runs), and a `partialFingerprints` entry `daemonscope/v1` per result
+ * that does not depend on lines (fingerprint.ts).
  */
 export function formatSarif(files: readonly FileResult[], toolVersion: string): string {
   const ruleIds = [...new Set<string>([...Object.values(DiagnosticCode), ...files.flatMap((f) => f.findings.map((x) => x.code))])].sort();
@@ -105,12 +113,16 @@ export function formatSarif(files: readonly FileResult[], toolVersion: string): 
     const uri = artifactUri(path);
     return path === '<stdin>' || isAbsolute(path) ? { uri } : { uri, uriBaseId: '%SRCROOT%' };
   };
+  const prints = fingerprints(files.flatMap((file) => file.findings.map((f) => ({ ruleId: f.code, uri: artifactUri(file.path), identity: f.identity, message: f.message }))));
+  let resultIndex = 0;
   const results = files.flatMap((file, artifactIndex) =>
     file.findings.map((f) => ({
       ruleId: f.code,
       ruleIndex: ruleIndex.get(f.code),
       level: sarifLevels[f.severity],
       message: { text: f.message },
+      // Stable across runs when lines move (see fingerprint.ts for what goes in).
+      partialFingerprints: { [fingerprintKey]: prints[resultIndex++]! },
       locations: [
         {
           physicalLocation: {
