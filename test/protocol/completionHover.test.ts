@@ -97,6 +97,30 @@ describe('completion, hover and symbols over stdio', () => {
     assert.deepEqual(symbols.map((s) => [s.name, s.kind, s.children?.map((c) => c.name)]), [['monitoring/agent', 5, ['agent']]]);
   });
 
+  test('inside a DaemonSet item of a kind: List (kubectl get ds -o yaml): completion at the item\'s indentation, hover on its keys', async () => {
+    const uri = 'file:///work/list.yaml';
+    const asItem = (object: string): string => object.trimEnd().split('\n').map((line, i) => (i === 0 ? `- ${line}` : `  ${line}`)).join('\n');
+    const text = `apiVersion: v1\nitems:\n${asItem(validDaemonSet)}\n${asItem(halfTyped)}\nkind: List\nmetadata:\n  resourceVersion: ""\n`;
+    await client.open(uri, text);
+    await client.diagnosticsAt(uri, 1);
+    const at = text.indexOf('      ty\n') + 8;
+    const keys = items(await client.request<CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position: positionAt(text, at), context: { triggerKind: 1 } }));
+    assert.deepEqual(keys.find((item) => item.label === 'type')?.textEdit, { range: { start: positionAt(text, at - 2), end: positionAt(text, at) }, newText: 'type: ${1|RollingUpdate,OnDelete|}' } satisfies TextEdit);
+    const rollingUpdate = keys.find((item) => item.label === 'rollingUpdate')?.textEdit;
+    assert.ok(rollingUpdate && 'newText' in rollingUpdate);
+    assert.match(rollingUpdate.newText, /^rollingUpdate:\n {2}maxUnavailable: /);
+    const value = text.indexOf('ssd: x') + 'ssd: '.length;
+    const values = items(await client.request('textDocument/completion', { textDocument: { uri }, position: positionAt(text, value + 1), context: { triggerKind: 1 } }));
+    assert.deepEqual(values.map((item) => [item.label, item.detail]), [['true', '1 node: worker-b-1']]);
+    const image = text.lastIndexOf('image:');
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionAt(text, image + 1) });
+    assert.match((hover?.contents as MarkupContent).value, /\*\*image\*\* · `string`/);
+    assert.deepEqual(hover?.range, { start: positionAt(text, image), end: positionAt(text, image + 'image'.length) });
+    // The list's own keys stay silent.
+    const own = items(await client.request('textDocument/completion', { textDocument: { uri }, position: positionAt(text, text.indexOf('  resourceVersion') + 4), context: { triggerKind: 1 } }));
+    assert.deepEqual(own, []);
+  });
+
   test('with schemaValidation off, schema keys are not proposed but cluster values are', async () => {
     client.settings = { schemaValidation: false };
     await client.changeConfiguration();

@@ -49,6 +49,18 @@ export interface CursorContext {
   holderEntries?: Map<string, string>;
   /** Inside a flow collection (`{a: b, |}`): keys are inserted as `name: ` without block structure. */
   flow?: true;
+  /**
+   * Where each segment of `path` read from block structure is written: the line and column of
+   * its key, or of its item's dash. Covers the path's block prefix (not the segments inside a
+   * flow collection); lets a caller find the lines of an ancestor (a list document's item).
+   */
+  anchors: Anchor[];
+}
+
+/** A line and column in the cursor's document (see `CursorContext.anchors`). */
+export interface Anchor {
+  line: number;
+  col: number;
 }
 
 /** A structural position: an item on a line. */
@@ -74,7 +86,7 @@ export function cursorContext(text: string, offset: number, doc: DocumentLines =
   const last = items[items.length - 1];
   const base = { lines, cursorLine, lineIndent: indentOf(line.text), sequenceIndent: sequenceIndentOf(lines) };
   const opened = openFlowAbove(lines, cursorLine, before);
-  if (opened !== undefined) return opened.path === undefined ? undefined : flowContext({ path: opened.path, before: opened.text, after, offset, holder: opened.holder, base, column: opened.col });
+  if (opened !== undefined) return opened.path === undefined ? undefined : anchored(flowContext({ path: opened.path, before: opened.text, after, offset, holder: opened.holder, base, column: opened.col }), opened.anchors);
 
   if (last?.type === 'key') {
     // `key: partial` or `key:|`.
@@ -83,19 +95,20 @@ export function cursorContext(text: string, offset: number, doc: DocumentLines =
     const start: Node = { type: 'key', col: last.col, line: cursorLine, items, index: items.length - 1 };
     const itemStart = items.length > 1;
     if (/^[[{]/.test(typed)) {
-      const path = pathOf(lines, start, true)?.path;
+      const found = pathOf(lines, start, true);
       const holder = { line: cursorLine, col: last.col, itemStart };
-      return path === undefined ? undefined : flowContext({ path, before: typed, after, offset, holder, base, column: last.col });
+      return found === undefined ? undefined : anchored(flowContext({ path: found.path, before: typed, after, offset, holder, base, column: last.col }), found.anchors);
     }
     if (/^[|>&*!]/.test(typed)) return undefined;
     const quoted = typed.startsWith('"') || typed.startsWith("'");
     const partial = quoted ? typed.slice(1) : typed;
-    const path = pathOf(lines, start, true)?.path;
-    if (path === undefined) return undefined;
+    const found = pathOf(lines, start, true);
+    if (found === undefined) return undefined;
     return {
       ...base,
       kind: 'value',
-      path,
+      path: found.path,
+      anchors: found.anchors,
       partial,
       quoted,
       replace: { start: offset - partial.length, end: offset + valueTail(after, quoted) },
@@ -110,7 +123,7 @@ export function cursorContext(text: string, offset: number, doc: DocumentLines =
   if (last?.type === 'scalar' && /^[[{]/.test(last.rest!) && items.length > 1 && items[items.length - 2]!.type === 'dash') {
     const dash = items[items.length - 2]!;
     const found = pathOf(lines, { type: 'dash', col: dash.col, line: cursorLine, items: items.slice(0, -1), index: items.length - 2 }, true);
-    return found === undefined ? undefined : flowContext({ path: found.path, before: before.slice(last.col), after, offset, holder: undefined, base, column: last.col });
+    return found === undefined ? undefined : anchored(flowContext({ path: found.path, before: before.slice(last.col), after, offset, holder: undefined, base, column: last.col }), found.anchors);
   }
   // A key being typed (`ty`, or nothing yet), or an item after a dash (`- `, `- na`).
   const word = last?.type === 'scalar' ? last.rest! : '';
@@ -125,16 +138,16 @@ export function cursorContext(text: string, offset: number, doc: DocumentLines =
   const replace = { start: offset - partial.length, end: offset + tail.length };
   if (!afterDash) {
     const col = last?.type === 'scalar' ? last.col : column;
-    const path = pathOf(lines, { type: 'key', col, line: cursorLine, items: [], index: 0 }, false)?.path;
-    if (path === undefined) return undefined;
-    return { ...base, kind: 'key', path, partial, quoted: false, replace, hasColon, needsSpace: false, siblings: siblingsOf(lines, cursorLine, col, false), column: col };
+    const found = pathOf(lines, { type: 'key', col, line: cursorLine, items: [], index: 0 }, false);
+    if (found === undefined) return undefined;
+    return { ...base, kind: 'key', path: found.path, anchors: found.anchors, partial, quoted: false, replace, hasColon, needsSpace: false, siblings: siblingsOf(lines, cursorLine, col, false), column: col };
   }
   const dash = own[own.length - 1]!;
   const col = last?.type === 'scalar' ? last.col : column;
   const found = pathOf(lines, { type: 'dash', col: dash.col, line: cursorLine, items: own, index: own.length - 1 }, true);
   if (found === undefined) return undefined;
   const holder = holderOf(found.firstParent);
-  return { ...base, kind: 'item', path: found.path, partial, quoted: quote !== '', replace, hasColon, needsSpace: false, siblings: siblingsOf(lines, cursorLine, col, true), column: col, ...(holder ? { holder } : {}) };
+  return { ...base, kind: 'item', path: found.path, anchors: found.anchors, partial, quoted: quote !== '', replace, hasColon, needsSpace: false, siblings: siblingsOf(lines, cursorLine, col, true), column: col, ...(holder ? { holder } : {}) };
 }
 
 /** How far up a flow collection opened on an earlier line is looked for. */
@@ -146,7 +159,7 @@ const flowLookBack = 50;
  * and its path (undefined when that cannot be read). Looks at the nearest line above that opens
  * one; undefined when that one closed, or there is none.
  */
-function openFlowAbove(lines: Line[], cursorLine: number, before: string): { text: string; path: PathSegment[] | undefined; col: number; holder: CursorContext['holder'] } | undefined {
+function openFlowAbove(lines: Line[], cursorLine: number, before: string): { text: string; path: PathSegment[] | undefined; anchors: Anchor[]; col: number; holder: CursorContext['holder'] } | undefined {
   for (let l = cursorLine - 1; l >= Math.max(0, cursorLine - flowLookBack); l--) {
     const text = lines[l]!.text;
     if (isBlank(text)) continue;
@@ -163,14 +176,19 @@ function openFlowAbove(lines: Line[], cursorLine: number, before: string): { tex
     const joined = [text.slice(bracket), ...lines.slice(l + 1, cursorLine).map((x) => x.text), before].join(' ');
     if (!leavesFlowOpen(text.slice(bracket), joined)) return undefined;
     if (last!.type === 'key') {
-      const path = pathOf(lines, { type: 'key', col: last!.col, line: l, items, index: items.length - 1 }, true)?.path;
-      return { text: joined, path, col: last!.col, holder: { line: l, col: last!.col, itemStart: items.length > 1 } };
+      const found = pathOf(lines, { type: 'key', col: last!.col, line: l, items, index: items.length - 1 }, true);
+      return { text: joined, path: found?.path, anchors: found?.anchors ?? [], col: last!.col, holder: { line: l, col: last!.col, itemStart: items.length > 1 } };
     }
     const dash = items[items.length - 2]!;
-    const path = pathOf(lines, { type: 'dash', col: dash.col, line: l, items: items.slice(0, -1), index: items.length - 2 }, true)?.path;
-    return { text: joined, path, col: last!.col, holder: undefined };
+    const found = pathOf(lines, { type: 'dash', col: dash.col, line: l, items: items.slice(0, -1), index: items.length - 2 }, true);
+    return { text: joined, path: found?.path, anchors: found?.anchors ?? [], col: last!.col, holder: undefined };
   }
   return undefined;
+}
+
+/** A flow context with the anchors of its block prefix. */
+function anchored(ctx: Omit<CursorContext, 'anchors'> | undefined, anchors: Anchor[]): CursorContext | undefined {
+  return ctx === undefined ? undefined : { ...ctx, anchors };
 }
 
 function holderOf(position: Position | undefined): CursorContext['holder'] {
@@ -219,16 +237,20 @@ interface Node {
  * its index for a sequence item. Undefined when an ancestor cannot hold children (a scalar, a
  * block scalar, an inline value) or the document root is a sequence.
  */
-function pathOf(lines: Line[], start: Node, includeStart: boolean): { path: PathSegment[]; firstParent: Position | undefined } | undefined {
+function pathOf(lines: Line[], start: Node, includeStart: boolean): { path: PathSegment[]; anchors: Anchor[]; firstParent: Position | undefined } | undefined {
   const segments: PathSegment[] = [];
+  const anchors: Anchor[] = [];
   let node = start;
   let firstParent: Position | undefined;
   for (let guard = 0; guard < 256; guard++) {
     const found = parentOf(lines, node);
     if (found === null) return undefined;
     if (node === start) firstParent = found.parent;
-    if (node !== start || includeStart) segments.push(node.type === 'dash' ? found.siblingsBefore : node.items[node.index]!.key!);
-    if (found.parent === undefined) return node.type === 'key' ? { path: segments.reverse(), firstParent } : undefined;
+    if (node !== start || includeStart) {
+      segments.push(node.type === 'dash' ? found.siblingsBefore : node.items[node.index]!.key!);
+      anchors.push({ line: node.line, col: node.col });
+    }
+    if (found.parent === undefined) return node.type === 'key' ? { path: segments.reverse(), anchors: anchors.reverse(), firstParent } : undefined;
     const item = found.parent.items[found.parent.index]!;
     if (item.type === 'scalar') return undefined;
     if (item.type === 'key' && !opensBlock(item.rest ?? '')) return undefined;
@@ -304,8 +326,8 @@ function siblingsOf(lines: Line[], cursorLine: number, col: number, itemStart: b
   return siblings;
 }
 
-/** How far this document indents a sequence under its key (the first `key:` followed by a `- ` line). */
-function sequenceIndentOf(lines: Line[]): number {
+/** How far these lines indent a sequence under its key (the first `key:` followed by a `- ` line); `fallback` when none does. */
+export function sequenceIndentOf(lines: readonly Line[], fallback = 2): number {
   for (let l = 0; l + 1 < lines.length; l++) {
     const text = lines[l]!.text;
     if (!/:[ \t]*$/.test(text)) continue;
@@ -319,5 +341,5 @@ function sequenceIndentOf(lines: Line[]): number {
     const key = items[items.length - 1];
     if (key?.type === 'key') return Math.max(0, dash - key.col);
   }
-  return 2;
+  return fallback;
 }

@@ -39,7 +39,7 @@ export interface FlowStart {
 const keyWord = /^[A-Za-z0-9_$./~-]*$/;
 
 /** The context inside a flow collection, or undefined where it cannot be read with confidence. */
-export function flowContext(start: FlowStart): CursorContext | undefined {
+export function flowContext(start: FlowStart): Omit<CursorContext, 'anchors'> | undefined {
   const scanned = scan(start.before, start.path);
   if (scanned === undefined) return undefined;
   const { stack, token } = scanned;

@@ -2,8 +2,9 @@
  * Completion in DaemonSet manifests: `completeAt(text, offset, options)` reads the cursor's context
  * from the lines of its document (so half-typed YAML works) and asks each module: schema keys
  * (keys.ts), schema values (values.ts), cluster labels, taints and nodes (clusterValues.ts), and
- * the DaemonSet skeleton for an empty document. Documents that are not DaemonSets get nothing, so
- * Daemonscope can run beside other YAML tooling. Pure and cheap: no parse, no validation.
+ * the DaemonSet skeleton for an empty document. Inside a DaemonSet item of a list document
+ * (`kind: List`), the item completes as a DaemonSet of its own (listItem.ts). Other documents get
+ * nothing, so Daemonscope can run beside other YAML tooling. Pure and cheap: no parse, no validation.
  */
 import type { PathSegment } from '../schemaTypes';
 import { schemaAt } from '../schema';
@@ -11,6 +12,7 @@ import { clusterKeyEntries, clusterValueEntries, hasClusterValues } from './clus
 import { cursorContext, type CursorContext } from './context';
 import { itemSnippetEntry, schemaKeyEntries } from './keys';
 import { mirroredLabelEntries } from './labels';
+import { isListDocument, listItemContext } from './listItem';
 import { documentLines, isBlank, type Line } from './lines';
 import { daemonSetSkeleton, isObject } from './snippets';
 import type { CompletionEntry, CompletionOptions } from './types';
@@ -65,7 +67,8 @@ function valueEntries(ctx: CursorContext, path: PathSegment[], options: Completi
 
 /**
  * Completion proposals at `offset` (0-based UTF-16) in `text` (a whole file). Empty outside
- * DaemonSet documents (except the skeleton in an empty document), in comments and block scalars.
+ * DaemonSet documents and DaemonSet items of lists (except the skeleton in an empty document), in
+ * comments and block scalars.
  * Never throws for bad input.
  */
 export function completeAt(text: string, offset: number, options: CompletionOptions): CompletionEntry[] {
@@ -74,11 +77,16 @@ export function completeAt(text: string, offset: number, options: CompletionOpti
   const typed = options.trigger !== undefined && options.trigger !== '';
   const skeleton = typed ? undefined : skeletonEntry(lines, cursorLine, offset);
   if (skeleton) return [skeleton];
-  if (!isDaemonSet(lines)) return [];
-  const ctx = cursorContext(text, offset, doc);
+  let ctx: CursorContext | undefined;
+  let documentText = (): string => text.slice(doc.span.start, doc.span.end);
+  if (isDaemonSet(lines)) ctx = cursorContext(text, offset, doc);
+  else if (isListDocument(lines)) {
+    const found = listItemContext(cursorContext(text, offset, doc));
+    ctx = found?.ctx;
+    if (found) documentText = found.text;
+  }
   // A typed trigger opens values and list items, and keys only where a flow map starts a new entry (`{a: b, |`).
   if (!ctx || (typed && ctx.kind === 'key' && !(ctx.flow && ctx.partial === '' && /[{,][ \t]*$/.test(text.slice(Math.max(0, offset - 16), offset))))) return [];
-  const documentText = (): string => text.slice(doc.span.start, doc.span.end);
   switch (ctx.kind) {
     case 'key':
       return keyEntries(ctx, ctx.path, options, documentText());
