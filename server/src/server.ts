@@ -217,13 +217,15 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
 
   // Quick fixes for the client's daemonscope diagnostics in the range (edits computed eagerly:
   // they are cheap, and callers such as the client's "fix node" command apply `edit` directly).
-  // Fix All only when its kind is asked for (`editor.codeActionsOnSave`, the "Fix All" command).
+  // Fix All only when its kind is asked for (`editor.codeActionsOnSave`, the "Fix All" command,
+  // the "Source Action..." menu, which asks for `source`): never in the light bulb's kindless requests.
   connection.onCodeAction(
     guard('codeAction', [] as CodeAction[], async (params) => {
       const document = documents.get(params.textDocument.uri);
       const only = params.context.only;
       const quickFix = !only || only.some((kind) => kind === '' || CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`));
-      const fixAll = only?.some((kind) => kind === CodeActionKind.SourceFixAll || kind === fixAllKind) === true;
+      // LSP: an action matches a requested kind that is its own or a prefix of it (`source`, `source.fixAll`).
+      const fixAll = only?.some((kind) => kind !== '' && (kind === fixAllKind || fixAllKind.startsWith(`${kind}.`))) === true;
       if (!document || (!quickFix && !fixAll)) return [];
       const analysed = await analyse(document);
       const { analysis } = analysed;

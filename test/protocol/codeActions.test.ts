@@ -172,6 +172,10 @@ describe('Fix All (source.fixAll.daemonscope): what `check --fix` writes', () =>
     const passes = inputs.get('passes.yaml')!;
     const [action] = await fixAll(uri, ['source.fixAll']);
     assert.equal(action?.kind, 'source.fixAll.daemonscope');
+    // The "Source Action..." menu asks for every source action.
+    const [fromMenu] = await fixAll(uri, ['source']);
+    assert.equal(fromMenu?.kind, 'source.fixAll.daemonscope');
+    assert.deepEqual(await fixAll(uri, ['source.organizeImports']), []);
     assert.equal(applyAction(uri, passes, action!), byCli.get('passes.yaml'));
     const { diagnostics } = await client.diagnosticsAt(uri, 1);
     assert.ok(diagnostics.length > 0);
