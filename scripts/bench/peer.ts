@@ -205,7 +205,7 @@ async function runOnce(server: Server, input: Input, samples: Samples, runIndex:
     // it: the complete diagnostics are the last received before that notification.
     if (complete) {
       await complete;
-      const mine = client.publications.filter((publication) => publication.params.uri === uri);
+      const mine = client.publications.filter((publication) => publication.uri === uri);
       samples.openAll.push(mine[mine.length - 1]!.at - clock);
     } else samples.openAll.push(performance.now() - clock);
     samples.openAllPerParse.push(samples.openAll[samples.openAll.length - 1]! / bareParseMs);

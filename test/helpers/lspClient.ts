@@ -31,8 +31,11 @@ export class LspClient {
   sections: Record<string, unknown> = {};
   /** Everything the server wrote to stderr and `window/logMessage`. */
   readonly log: string[] = [];
-  /** Every diagnostics notification received, with when (performance.now()), for benchmarks. */
-  readonly publications: { at: number; params: PublishDiagnosticsParams }[] = [];
+  /**
+   * When (performance.now()) each diagnostics notification was received, for benchmarks: the uri
+   * and count only (a long run must not keep every list of diagnostics alive).
+   */
+  readonly publications: { at: number; uri: string; count: number }[] = [];
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: Waiter[] = [];
   private readonly notifications: { method: string; params: unknown }[] = [];
@@ -46,7 +49,7 @@ export class LspClient {
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
     child.stderr.on('data', (chunk: Buffer) => this.log.push(chunk.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-      this.publications.push({ at: performance.now(), params });
+      this.publications.push({ at: performance.now(), uri: params.uri, count: params.diagnostics.length });
       const waiter = this.waiters.find((w) => w.uri === params.uri && w.accept(params));
       if (waiter) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
