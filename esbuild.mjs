@@ -44,7 +44,8 @@ const yamlDebugFlags = [
 const yamlWithoutDebugFlags = {
   name: 'yaml-without-debug-flags',
   setup(build) {
-    build.onLoad({ filter: /node_modules[\\/]yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, async (args) => {
+    const filter = new RegExp(yamlDebugFlags.map(({ file }) => file.source).join('|'));
+    build.onLoad({ filter }, async (args) => {
       const { flag } = yamlDebugFlags.find(({ file }) => file.test(args.path));
       const source = await readFile(args.path, 'utf8');
       if (!source.includes(flag)) return { errors: [{ text: `${args.path} no longer reads ${flag}: update yamlDebugFlags in esbuild.mjs` }] };

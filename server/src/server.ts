@@ -223,9 +223,8 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     guard('codeAction', [] as CodeAction[], async (params) => {
       const document = documents.get(params.textDocument.uri);
       const only = params.context.only;
-      const quickFix = !only || only.some((kind) => kind === '' || CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`));
-      // LSP: an action matches a requested kind that is its own or a prefix of it (`source`, `source.fixAll`).
-      const fixAll = only?.some((kind) => kind !== '' && (kind === fixAllKind || fixAllKind.startsWith(`${kind}.`))) === true;
+      const quickFix = !only || only.some((kind) => kind === '' || covers(kind, CodeActionKind.QuickFix));
+      const fixAll = only?.some((kind) => covers(kind, fixAllKind)) === true;
       if (!document || (!quickFix && !fixAll)) return [];
       const analysed = await analyse(document);
       const { analysis } = analysed;
@@ -291,4 +290,9 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** LSP: a requested code action kind covers an action's kind that is itself or under it (`source` covers `source.fixAll.daemonscope`). */
+function covers(requested: string, kind: string): boolean {
+  return requested !== '' && (kind === requested || kind.startsWith(`${requested}.`));
 }
