@@ -94,7 +94,13 @@ describe('check on a cluster', () => {
 
   test('without --cluster the embedded cluster is used, and messages say so', async () => {
     const run = await runCliProcess(['check', '-'], { stdin: tainted });
-    assert.match(run.stdout, /info placement\.untolerated-taint: Skipped on 1 node of the embedded cluster \(cp-1\)/);
+    // One finding for the DaemonSet, listing each untolerated taint of the embedded cluster with its nodes.
+    const taints = run.stdout.split('\n').filter((line) => line.includes('placement.untolerated-taint'));
+    assert.equal(taints.length, 1, run.stdout);
+    assert.match(
+      taints[0]!,
+      /info placement\.untolerated-taint: Skipped on 3 nodes of the embedded cluster: taint node-role\.kubernetes\.io\/control-plane:NoSchedule \(cp-1\), taint nvidia\.com\/gpu=present:NoSchedule \(gpu-1\), taint os=windows:NoSchedule \(win-1\) are not tolerated\./,
+    );
     assert.equal(run.status, 0);
   });
 

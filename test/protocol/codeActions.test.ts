@@ -49,7 +49,10 @@ describe('textDocument/codeAction over stdio', () => {
       // The embedded cluster (no cluster setting): gpu-1 and win-1 are tainted.
       ['Add a toleration for nvidia.com/gpu=present:NoSchedule', 'quickfix', false, ['placement.untolerated-taint']],
       ['Add a toleration for os=windows:NoSchedule', 'quickfix', false, ['placement.untolerated-taint']],
+      ['Add tolerations for all 2 taints', 'quickfix', false, ['placement.untolerated-taint']],
     ]);
+    // One untolerated-taint diagnostic for the DaemonSet, listing both taints.
+    assert.equal(diagnostics.filter((d) => d.code === 'placement.untolerated-taint').length, 1);
     const replicas = actions.find((a) => a.title.startsWith('Remove `replicas`'))!;
     assert.equal(applyAction(uri, surge, replicas), surge.replace('  replicas: 2\n', ''));
     const addZero = actions.find((a) => a.title.startsWith('Add `maxUnavailable: 0`'))!;
@@ -59,6 +62,17 @@ describe('textDocument/codeAction over stdio', () => {
     await client.change(uri, fixed, 2);
     const after = await client.diagnosticsAt(uri, 2);
     assert.ok(!after.diagnostics.some((d) => d.code === 'daemonset.rolling-update-both-set'));
+    // Tolerating all the taints in one edit: no untolerated-taint diagnostic left.
+    const taint = after.diagnostics.filter((d) => d.code === 'placement.untolerated-taint');
+    const again = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: wholeDocument(fixed), context: { diagnostics: taint } });
+    const tolerated = applyAction(uri, fixed, again.find((a) => a.title === 'Add tolerations for all 2 taints')!);
+    await client.change(uri, tolerated, 3);
+    assert.deepEqual((await client.diagnosticsAt(uri, 3)).diagnostics.filter((d) => d.code === 'placement.untolerated-taint'), []);
+    // A diagnostic as an older server published it (data {taint}) still gets its fix.
+    const old: Diagnostic = { ...taint[0]!, data: { taint: { key: 'dedicated', value: 'infra', effect: 'NoSchedule' } } };
+    const oldActions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: wholeDocument(tolerated), context: { diagnostics: [old] } });
+    assert.deepEqual(oldActions.map((a) => [a.title, a.isPreferred]), [['Add a toleration for dedicated=infra:NoSchedule', false]]);
+    assert.match(applyAction(uri, tolerated, oldActions[0]!), /- key: dedicated\n {10}operator: Equal\n {10}value: infra\n {10}effect: NoSchedule\n/);
   });
 
   test('only other kinds requested, an unknown document, foreign diagnostics: no actions', async () => {

@@ -224,9 +224,9 @@ export const ruleCatalog: Readonly<Record<DiagnosticCode, RuleInfo>> = {
     section: cluster,
   },
   [DiagnosticCode.PlacementUntoleratedTaint]: {
-    title: 'Nodes skipped for an untolerated taint',
-    description: 'nodes skipped because of a taint the pod does not tolerate, one finding per taint, listing the nodes (often intended)',
-    fix: 'add the matching toleration',
+    title: 'Nodes skipped for untolerated taints',
+    description: 'nodes skipped because of taints the pod does not tolerate, one finding per DaemonSet listing each taint with its nodes (often intended)',
+    fix: 'add the matching toleration, one per taint, or all of them at once',
     severity: 'info',
     section: cluster,
   },

@@ -1,6 +1,6 @@
 /**
  * Minimal text edits on a YAML document, addressed by path: insert a key (creating missing
- * parents), append a list item, remove a key, replace a value, rename a key. Each edit touches
+ * parents), append list items, remove a key, replace a value, rename a key. Each edit touches
  * only the lines it must, in the file's indentation style (block or flow, as the surrounding
  * collection is written), and keeps comments and key order. Every function returns undefined
  * when the path cannot be edited safely (written through an alias or a merge key, a shape it
@@ -107,22 +107,24 @@ function insertIntoMap(context: EditContext, map: YAMLMap, key: string, value: u
   return { span: { start: at, end: at }, newText: (needsBreak ? style.eol : '') + lines };
 }
 
-/** Appends `item` to a written sequence. */
-function appendToSeq(context: EditContext, seq: YAMLSeq, item: unknown): TextEdit | undefined {
+/** Appends `items` (one or more) to a written sequence, as one edit. */
+function appendToSeq(context: EditContext, seq: YAMLSeq, items: readonly unknown[]): TextEdit | undefined {
   const { text, style } = context;
   if (seq.flow) {
     const close = seq.range ? text.lastIndexOf(']', seq.range[1]) : -1;
     if (close < 0) return undefined;
-    if (seq.items.length === 0) return { span: { start: close, end: close }, newText: renderFlow(item, style.json) };
+    const entries = items.map((item) => renderFlow(item, style.json)).join(', ');
+    if (seq.items.length === 0) return { span: { start: close, end: close }, newText: entries };
     const last = seq.items[seq.items.length - 1] as Node;
-    return last.range ? { span: { start: last.range[1], end: last.range[1] }, newText: `, ${renderFlow(item, style.json)}` } : undefined;
+    return last.range ? { span: { start: last.range[1], end: last.range[1] }, newText: `, ${entries}` } : undefined;
   }
   if (!seq.range) return undefined;
   const last = seq.items[seq.items.length - 1] as Node | undefined;
   if (!last?.range) return undefined;
   const at = nextLineStart(text, last.range[1]);
   const needsBreak = at === text.length && !text.endsWith('\n');
-  return { span: { start: at, end: at }, newText: (needsBreak ? style.eol : '') + renderItem(item, columnOf(text, seq.range[0]), style) };
+  const column = columnOf(text, seq.range[0]);
+  return { span: { start: at, end: at }, newText: (needsBreak ? style.eol : '') + items.map((item) => renderItem(item, column, style)).join('') };
 }
 
 /** Gives a `key:` with no value (or `~`/`null`) the value `value`. `keyNode` is the pair's key. */
@@ -175,7 +177,7 @@ export function insertValue(context: EditContext, path: readonly PathSegment[], 
       if (findPair(node, '<<')) return undefined;
       return insertIntoMap(context, node, segment, rest, placement);
     }
-    if (isSeq(node) && typeof segment === 'number') return segment === node.items.length ? appendToSeq(context, node, rest) : undefined;
+    if (isSeq(node) && typeof segment === 'number') return segment === node.items.length ? appendToSeq(context, node, [rest]) : undefined;
     if ((isNullScalar(node) || isEmptyCollection(node)) && parent.key) {
       const full = nest([segment], rest);
       if (isEmptyCollection(node)) return { span: { start: node!.range![0], end: node!.range![1] }, newText: renderFlow(full, context.style.json) };
@@ -188,9 +190,18 @@ export function insertValue(context: EditContext, path: readonly PathSegment[], 
 
 /** Appends `item` to the list at `path`, creating the list (and its parents) when missing. */
 export function appendItem(context: EditContext, path: readonly PathSegment[], item: unknown, placement: Placement = {}): TextEdit | undefined {
+  return appendItems(context, path, [item], placement);
+}
+
+/**
+ * Appends `items`, in order, to the list at `path` as one edit, creating the list (and its
+ * parents) when missing. Undefined when `items` is empty or the path cannot be edited safely.
+ */
+export function appendItems(context: EditContext, path: readonly PathSegment[], items: readonly unknown[], placement: Placement = {}): TextEdit | undefined {
+  if (items.length === 0) return undefined;
   const location = locate(context.document, path);
-  if (location.exact && isSeq(location.node)) return appendToSeq(context, location.node, item);
-  return insertValue(context, path, [item], placement);
+  if (location.exact && isSeq(location.node)) return appendToSeq(context, location.node, items);
+  return insertValue(context, path, [...items], placement);
 }
 
 /** Removes the `key: value` pair at `path` (its whole lines in block style; the entry and a comma in flow style). */

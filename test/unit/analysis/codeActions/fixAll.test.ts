@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { analyseText, type FileAnalysis } from '../../../../server/src/analysis/analyse';
+import { quickFixes } from '../../../../server/src/analysis/codeActions';
 import { applyPreferredFixes, selectPreferredFixes } from '../../../../server/src/analysis/codeActions/fixAll';
 import { applyEdits } from '../../../../server/src/analysis/codeActions/yamlEdit';
 import { DiagnosticCode } from '../../../../server/src/analysis/codes';
@@ -21,7 +22,7 @@ describe('selectPreferredFixes', () => {
   test('the preferred fix of each fixable finding, in order; none that touches one already selected', () => {
     const analysis = analyse(passes);
     const fixable = analysis.findings.filter((f) => f.fixable).map((f) => f.code);
-    // Fixable without a preferred fix: a toleration per tainted node of the embedded cluster.
+    // Fixable without a preferred fix: a toleration per untolerated taint of the embedded cluster, or all of them.
     assert.ok(fixable.includes(DiagnosticCode.PlacementUntoleratedTaint));
     const selection = selectPreferredFixes(analysis);
     // dnsPolicy goes in where activeDeadlineSeconds would come out: that one waits for a pass of its own.
@@ -32,9 +33,15 @@ describe('selectPreferredFixes', () => {
 
   test('nothing for a file that was not parsed, or one without a preferred fix', () => {
     assert.deepEqual(selectPreferredFixes({ file: undefined, daemonSets: [], findings: [] }), { edits: [], fixed: [] });
-    // The embedded cluster's tainted nodes: fixable, by a toleration, but never preferred.
+    // The embedded cluster's tainted nodes: fixable, by a toleration per taint or one for all, but never preferred.
     const tainted = analyse(validDaemonSet);
-    assert.ok(tainted.findings.some((f) => f.fixable));
+    const taint = tainted.findings.filter((f) => f.code === DiagnosticCode.PlacementUntoleratedTaint);
+    assert.equal(taint.length, 1);
+    assert.deepEqual(quickFixes(taint[0]!, tainted.file!).map((f) => [f.title, f.isPreferred]), [
+      ['Add a toleration for nvidia.com/gpu=present:NoSchedule', false],
+      ['Add a toleration for os=windows:NoSchedule', false],
+      ['Add tolerations for all 2 taints', false],
+    ]);
     assert.deepEqual(selectPreferredFixes(tainted), { edits: [], fixed: [] });
   });
 });

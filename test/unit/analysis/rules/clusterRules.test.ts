@@ -1,11 +1,21 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, quickFixes } from '../../../../server/src/analysis/codeActions';
-import { analyse, validDaemonSet } from '../../../helpers/analysis';
+import { analyseText } from '../../../../server/src/analysis/analyse';
+import { defaultSettings } from '../../../../server/src/protocol';
+import { analyse, testValidator, validDaemonSet } from '../../../helpers/analysis';
+import { clusterContext, inlineCluster } from '../../../helpers/cluster';
 import { analyseOnCluster, onCluster } from './clusterFixtures';
 import { variant } from './variant';
 
 const clusterCodes = ['placement.no-nodes', 'placement.untolerated-taint', 'placement.pending', 'placement.unknown-label', 'placement.runtime-class-not-found', 'rollout.stall', 'rollout.slow'];
+
+const noTolerations = '      tolerations:\n        - key: node-role.kubernetes.io/control-plane\n          operator: Exists\n          effect: NoSchedule\n';
+
+/** The messages of the untolerated-taint findings of `text` on the inline cluster. */
+function messages(text: string): string[] {
+  return analyseOnCluster(text).findings.filter((f) => f.code === 'placement.untolerated-taint').map((f) => f.message);
+}
 
 /** The text after applying the first fix of the first finding with `code`. */
 function fixed(text: string, code: string): string {
@@ -34,26 +44,120 @@ describe('cluster-aware rules', () => {
     assert.match(findings[0]!.message, /^Runs on 0 of 4 nodes of cluster file nodes\.yaml: 4 nodeSelector\./);
   });
 
-  test('untolerated taint: information per taint listing its nodes; the fix adds the matching toleration', () => {
+  // pkg/controller/daemon/daemon_controller.go predicates (FindMatchingUntoleratedTaint over NoSchedule and NoExecute)
+  test('untolerated taint, one: information listing its nodes, data with the taint; one fix adding the matching toleration', () => {
     const findings = analyseOnCluster(validDaemonSet).findings.filter((f) => f.code === 'placement.untolerated-taint');
     assert.deepEqual(findings.map((f) => [f.severity, validDaemonSet.slice(f.span.start, f.span.end), f.fixable]), [['info', 'tolerations', true]]);
-    assert.match(findings[0]!.message, /Skipped on 1 node of cluster file nodes\.yaml \(gpu-1\): taint nvidia\.com\/gpu=present:NoSchedule is not tolerated/);
+    assert.equal(findings[0]!.message, 'Skipped on 1 node of cluster file nodes.yaml (gpu-1): taint nvidia.com/gpu=present:NoSchedule is not tolerated. Add a toleration if the pod belongs there.');
+    assert.deepEqual(findings[0]!.data, { taints: [{ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }] });
+    const analysis = analyseOnCluster(validDaemonSet);
+    assert.deepEqual(quickFixes(findings[0]!, analysis.file!).map((f) => [f.title, f.isPreferred]), [['Add a toleration for nvidia.com/gpu=present:NoSchedule', false]]);
     const after = fixed(validDaemonSet, 'placement.untolerated-taint');
     assert.equal(after, variant(['          effect: NoSchedule\n', '          effect: NoSchedule\n        - key: nvidia.com/gpu\n          operator: Equal\n          value: present\n          effect: NoSchedule\n']));
     assert.deepEqual(onCluster(after, ['placement.untolerated-taint']), []);
   });
 
-  test('untolerated taints without tolerations: one finding each; the fix creates the list (Exists for a taint without value)', () => {
-    const text = variant(['      tolerations:\n        - key: node-role.kubernetes.io/control-plane\n          operator: Exists\n          effect: NoSchedule\n', '']);
-    const findings = onCluster(text, ['placement.untolerated-taint']);
-    assert.deepEqual(findings, [
-      ['placement.untolerated-taint', 'info', 'spec'],
-      ['placement.untolerated-taint', 'info', 'spec'],
+  test('untolerated taints, several: ONE finding listing each taint with its nodes; a fix per taint and one for all (Exists for a taint without value)', () => {
+    const text = variant([noTolerations, '']);
+    assert.deepEqual(onCluster(text, ['placement.untolerated-taint']), [['placement.untolerated-taint', 'info', 'spec']]);
+    const analysis = analyseOnCluster(text);
+    const finding = analysis.findings.find((f) => f.code === 'placement.untolerated-taint')!;
+    assert.equal(
+      finding.message,
+      'Skipped on 2 nodes of cluster file nodes.yaml: taint node-role.kubernetes.io/control-plane:NoSchedule (cp-1), taint nvidia.com/gpu=present:NoSchedule (gpu-1) are not tolerated. Add tolerations if the pod belongs there.',
+    );
+    assert.deepEqual(finding.data, {
+      taints: [
+        { key: 'node-role.kubernetes.io/control-plane', value: '', effect: 'NoSchedule' },
+        { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' },
+      ],
+    });
+    const fixes = quickFixes(finding, analysis.file!);
+    assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [
+      ['Add a toleration for node-role.kubernetes.io/control-plane:NoSchedule', false],
+      ['Add a toleration for nvidia.com/gpu=present:NoSchedule', false],
+      ['Add tolerations for all 2 taints', false],
     ]);
-    const messages = analyseOnCluster(text).findings.filter((f) => f.code === 'placement.untolerated-taint').map((f) => f.message);
-    assert.match(messages[0]!, /node-role\.kubernetes\.io\/control-plane:NoSchedule/);
-    const after = fixed(text, 'placement.untolerated-taint');
-    assert.equal(after, `${text}      tolerations:\n        - key: node-role.kubernetes.io/control-plane\n          operator: Exists\n          effect: NoSchedule\n`);
+    const controlPlane = '        - key: node-role.kubernetes.io/control-plane\n          operator: Exists\n          effect: NoSchedule\n';
+    const gpu = '        - key: nvidia.com/gpu\n          operator: Equal\n          value: present\n          effect: NoSchedule\n';
+    // Each per-taint fix leaves the finding for the other taint only, in the one-taint wording.
+    const [first, second, all] = fixes.map((f) => applyEdits(text, f.edits));
+    assert.equal(first, `${text}      tolerations:\n${controlPlane}`);
+    assert.deepEqual(messages(first!), ['Skipped on 1 node of cluster file nodes.yaml (gpu-1): taint nvidia.com/gpu=present:NoSchedule is not tolerated. Add a toleration if the pod belongs there.']);
+    assert.equal(second, `${text}      tolerations:\n${gpu}`);
+    assert.deepEqual(messages(second!), ['Skipped on 1 node of cluster file nodes.yaml (cp-1): taint node-role.kubernetes.io/control-plane:NoSchedule is not tolerated. Add a toleration if the pod belongs there.']);
+    // The all-taints fix: one edit appending both, and no finding left.
+    assert.equal(fixes[2]!.edits.length, 1);
+    assert.equal(all, `${text}      tolerations:\n${controlPlane}${gpu}`);
+    assert.deepEqual(messages(all!), []);
+  });
+
+  test('untolerated taints: a node with two taints counts once; the all-taints fix appends to a written list, block or flow', () => {
+    const nodes = `apiVersion: v1
+kind: List
+items:
+  - kind: Node
+    metadata: {name: worker-1}
+  - kind: Node
+    metadata: {name: gpu-1}
+    spec: {taints: [{key: nvidia.com/gpu, value: present, effect: NoSchedule}]}
+  - kind: Node
+    metadata: {name: infra-1}
+    spec: {taints: [{key: dedicated, value: infra, effect: NoExecute}, {key: spot, effect: PreferNoSchedule}]}
+  - kind: Node
+    metadata: {name: infra-2}
+    spec: {taints: [{key: dedicated, value: infra, effect: NoExecute}]}
+  - kind: Node
+    metadata: {name: both-1}
+    spec: {taints: [{key: nvidia.com/gpu, value: present, effect: NoSchedule}, {key: dedicated, value: infra, effect: NoExecute}]}
+`;
+    const cluster = clusterContext(inlineCluster(nodes), 'cluster file nodes.yaml');
+    const run = (text: string) => analyseText(text, { options: defaultSettings, validator: testValidator(), cluster });
+    const taintFindings = (text: string) => run(text).findings.filter((f) => f.code === 'placement.untolerated-taint');
+    // PreferNoSchedule never keeps a daemon pod off (predicates looks at NoSchedule and NoExecute only).
+    const [finding] = taintFindings(validDaemonSet);
+    assert.equal(taintFindings(validDaemonSet).length, 1);
+    assert.equal(
+      finding!.message,
+      'Skipped on 4 nodes of cluster file nodes.yaml: taint dedicated=infra:NoExecute (both-1, infra-1, infra-2), taint nvidia.com/gpu=present:NoSchedule (both-1, gpu-1) are not tolerated. Add tolerations if the pod belongs there.',
+    );
+    const fixes = quickFixes(finding!, run(validDaemonSet).file!);
+    assert.deepEqual(fixes.map((f) => f.title), ['Add a toleration for dedicated=infra:NoExecute', 'Add a toleration for nvidia.com/gpu=present:NoSchedule', 'Add tolerations for all 2 taints']);
+    // Tolerating dedicated alone: both-1 stays skipped for its GPU taint.
+    const dedicatedOnly = applyEdits(validDaemonSet, fixes[0]!.edits);
+    assert.deepEqual(taintFindings(dedicatedOnly).map((f) => f.message), ['Skipped on 2 nodes of cluster file nodes.yaml (both-1, gpu-1): taint nvidia.com/gpu=present:NoSchedule is not tolerated. Add a toleration if the pod belongs there.']);
+    const all = applyEdits(validDaemonSet, fixes[2]!.edits);
+    assert.equal(
+      all,
+      variant(['          effect: NoSchedule\n', '          effect: NoSchedule\n        - key: dedicated\n          operator: Equal\n          value: infra\n          effect: NoExecute\n        - key: nvidia.com/gpu\n          operator: Equal\n          value: present\n          effect: NoSchedule\n']),
+    );
+    assert.deepEqual(taintFindings(all), []);
+    // A flow list keeps its style.
+    const flow = variant([noTolerations, '      tolerations: [{key: node-role.kubernetes.io/control-plane, operator: Exists, effect: NoSchedule}]\n']);
+    const [flowFinding] = taintFindings(flow);
+    const flowAll = quickFixes(flowFinding!, run(flow).file!).find((f) => f.title === 'Add tolerations for all 2 taints')!;
+    const flowFixed = applyEdits(flow, flowAll.edits);
+    assert.ok(
+      flowFixed.includes('effect: NoSchedule}, {key: dedicated, operator: Equal, value: infra, effect: NoExecute}, {key: nvidia.com/gpu, operator: Equal, value: present, effect: NoSchedule}]\n'),
+      flowFixed,
+    );
+    assert.deepEqual(taintFindings(flowFixed), []);
+  });
+
+  test('untolerated taint: data as older servers published it ({taint}) still fixes; malformed data gives no fix', () => {
+    const analysis = analyseOnCluster(validDaemonSet);
+    const finding = analysis.findings.find((f) => f.code === 'placement.untolerated-taint')!;
+    const old = { code: finding.code, span: finding.span, data: { taint: { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' } } };
+    const [fix, ...rest] = quickFixes(old, analysis.file!);
+    assert.equal(rest.length, 0);
+    assert.equal(fix!.title, 'Add a toleration for nvidia.com/gpu=present:NoSchedule');
+    assert.deepEqual(onCluster(applyEdits(validDaemonSet, fix!.edits), ['placement.untolerated-taint']), []);
+    // An old taint without a value: Exists.
+    const noValue = { ...old, data: { taint: { key: 'dedicated', effect: 'NoSchedule' } } };
+    assert.match(applyEdits(validDaemonSet, quickFixes(noValue, analysis.file!)[0]!.edits), /- key: dedicated\n {10}operator: Exists\n {10}effect: NoSchedule\n/);
+    for (const data of [{ taints: [] }, { taints: [{ key: 1, effect: 'NoSchedule' }] }, { taints: [{ key: 'a', effect: 'NoSchedule' }, 'x'] }, { taint: { key: 'a', value: 3, effect: 'NoSchedule' } }, { taints: 'no' }, null]) {
+      assert.deepEqual(quickFixes({ ...old, data }, analysis.file!), [], JSON.stringify(data));
+    }
   });
 
   // pkg/scheduler/framework/plugins/noderesources/fit.go fitsRequest; nodeports fitsPorts

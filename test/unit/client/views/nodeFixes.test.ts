@@ -2,10 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pickNodeFixes } from '../../../../client/src/views/nodeFixes';
 
-const taintDiagnostic = { source: 'daemonscope', message: 'Skipped for untolerated taints: cp-1 (node-role.kubernetes.io/control-plane:NoSchedule), gpu-1 (nvidia.com/gpu=present:NoSchedule).' };
+const taintDiagnostic = {
+  source: 'daemonscope',
+  message: 'Skipped on 2 nodes of the embedded cluster: taint node-role.kubernetes.io/control-plane:NoSchedule (cp-1), taint nvidia.com/gpu=present:NoSchedule (gpu-1) are not tolerated. Add tolerations if the pod belongs there.',
+};
 const actions = [
   { title: 'Add a toleration for node-role.kubernetes.io/control-plane:NoSchedule', diagnostics: [taintDiagnostic] },
   { title: 'Add a toleration for nvidia.com/gpu=present:NoSchedule', diagnostics: [taintDiagnostic] },
+  { title: 'Add tolerations for all 2 taints', diagnostics: [taintDiagnostic] },
   { title: 'Rename `maxUnavilable` to `maxUnavailable`', diagnostics: [{ source: 'daemonscope', message: 'Unknown field `maxUnavilable`' }] },
 ];
 
