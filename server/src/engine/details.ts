@@ -54,18 +54,18 @@ export function explainPlacement(ctx: PodContext, index: number, outcome: Placem
       if (taint.key === 'node.kubernetes.io/not-ready' || taint.key === 'node.kubernetes.io/unreachable') {
         note += `; the controller tolerates ${taint.key} only with effect NoExecute`;
       }
-      return `taint ${formatTaint(taint)} is not tolerated${note} — add a toleration if the pod belongs there`;
+      return `taint ${formatTaint(taint)} is not tolerated${note}; add a toleration if the pod belongs there`;
     }
     case 'hostPort': {
       const conflict = portConflict(ctx, index)!;
       const ip = conflict.wanted.hostIP === '0.0.0.0' ? '' : ` on ${conflict.wanted.hostIP}`;
-      return `host port ${conflict.wanted.port}/${conflict.wanted.protocol}${ip} is already taken by pod ${conflict.pod} — the pod stays Pending; free the port or change hostPort`;
+      return `host port ${conflict.wanted.port}/${conflict.wanted.protocol}${ip} is already taken by pod ${conflict.pod}, so the pod stays Pending; free the port or change hostPort`;
     }
     case 'resources':
       return explainResources(ctx, index);
     case 'podCount': {
       const allocatable = node.allocatable!;
-      return `all ${allocatable.pods} pod slots are taken (status.allocatable.pods is ${allocatable.pods}) — the pod stays Pending`;
+      return `all ${allocatable.pods} pod slots are taken (status.allocatable.pods is ${allocatable.pods}), so the pod stays Pending`;
     }
     case 'namespaceNodeSelector': {
       if (ctx.rejection) return ctx.rejection.message;
@@ -118,5 +118,5 @@ function explainResources(ctx: PodContext, index: number): string {
       short.push(`requests ${formatAmount(name, want)} ${name}; ${formatAmount(name, Math.max(available, 0))} of ${formatAmount(name, allocatable)} allocatable is free`);
     }
   }
-  return `${short.join('; ')} — the pod stays Pending; lower the request or free room on the node`;
+  return `${short.join('; ')}, so the pod stays Pending; lower the request or free room on the node`;
 }
