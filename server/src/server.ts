@@ -21,7 +21,7 @@ import { buildEditorPreview } from './preview';
 import { defaultSettings, ImpactRequest, PreviewChangedNotification, PreviewRequest, type EditorImpactResult, type EditorPreviewResult, type Settings } from './protocol';
 import { normalizeSettings } from './settings';
 import { ClusterService } from './clusterService';
-import { warmUp } from './warmUp';
+import { changeTo, warmUp } from './warmUp';
 import { WorkspaceFolders } from './workspaceFolders';
 
 /** What the server needs from outside; tests may pass their own. */
@@ -73,11 +73,16 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     const context = { options: defaultSettings, validator, ...(cluster.ok ? { cluster: cluster.context } : {}) };
     // Findings are sorted with localeCompare, whose collator loads on first use (about 10 ms).
     'a'.localeCompare('b');
+    // Before any document opens (a user's first file may stop the rounds below at once): the first
+    // incremental change in the process recompiles positionAt (warmUp.ts `changeTo`).
+    changeTo(TextDocument.create('file:///warm-up.yaml', 'yaml', 1, 'a: 1\n'), 'a: 12\n').positionAt(3);
     const analyser = new IncrementalAnalyser();
+    // The edit rounds change one document as an editor does, and analyse its edited text.
+    const edited = TextDocument.create('file:///warm-up.yaml', 'yaml', 1, '');
     await warmUp(
       ({ text, edit }) => {
-        const document = TextDocument.create('file:///warm-up.yaml', 'yaml', 1, text);
-        const analysis = edit ? analyser.analyse(text, context) : analyseText(text, context);
+        const document = edit ? changeTo(edited, text) : TextDocument.create('file:///warm-up.yaml', 'yaml', 1, text);
+        const analysis = edit ? analyser.analyse(document.getText(), context) : analyseText(text, context);
         void analysis.findings.map((finding) => toDiagnostic(document, finding));
       },
       // Stops at the first open document.
