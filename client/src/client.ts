@@ -16,6 +16,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { documentSelector, section } from './config';
+import { serverExecArgv } from '../../server/src/protocol';
 
 /** How many crashes in `crashWindowMs` before the client stops restarting the server. */
 const maxRestarts = 4;
@@ -28,8 +29,8 @@ const crashWindowMs = 3 * 60 * 1000;
 export function createLanguageClient(extensionUri: vscode.Uri, output: vscode.LogOutputChannel): LanguageClient {
   const module = vscode.Uri.joinPath(extensionUri, 'dist', 'server.js').fsPath;
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv, '--nolazy', '--inspect=6012'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector,

@@ -150,7 +150,8 @@ const capabilities = {
 const schemaPath = repoPath('.bench/daemonset.schema.json');
 
 async function start(server: Server): Promise<LspClient> {
-  const client = LspClient.start(server === 'ours' ? repoPath('dist/server.js') : repoPath('node_modules/yaml-language-server/bin/yaml-language-server'));
+  // Each as its editor starts it: ours with the flags the extension gives it, the peer with none.
+  const client = server === 'ours' ? LspClient.start() : LspClient.start(repoPath('node_modules/yaml-language-server/bin/yaml-language-server'), []);
   if (server === 'peer') {
     client.sections = {
       yaml: { validate: true, hover: true, completion: true, format: { enable: false }, schemaStore: { enable: false }, schemas: { [`file://${schemaPath}`]: '*.yaml' } },

@@ -14,6 +14,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { InitializeParams, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { repoPath } from './paths';
+import { serverExecArgv } from '../../server/src/protocol';
 
 /** How long any single wait may take before the test fails (a hang guard, not a timing assertion). */
 const waitLimitMs = 20_000;
@@ -74,9 +75,12 @@ export class LspClient {
     connection.listen();
   }
 
-  /** Spawns the bundled server (`npm run build` first), or another server script, over stdio. */
-  static start(serverPath = repoPath('dist/server.js')): LspClient {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+  /**
+   * Spawns the bundled server (`npm run build` first) with the V8 flags the extension gives it, or
+   * another server script (with `execArgv`), over stdio.
+   */
+  static start(serverPath = repoPath('dist/server.js'), execArgv: readonly string[] = serverExecArgv): LspClient {
+    const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     return new LspClient(child, connection);
   }
