@@ -32,24 +32,51 @@ const splitKubeClient = {
   },
 };
 
-// yaml's parser and composer read `process.env.LOG_TOKENS` / `LOG_STREAM` (debug output) once per
-// token and per document; `process.env` is an interceptor into the C environment, so those reads
-// took about a fifth of the parse of a large file (issue #9). Bundles compile them to `false`.
-// A yaml upgrade that renames them fails the build here rather than silently keeping the cost.
-const yamlDebugFlags = [
-  { file: /node_modules[\\/]yaml[\\/]dist[\\/]parse[\\/]parser\.js$/, flag: 'node_process.env.LOG_TOKENS' },
-  { file: /node_modules[\\/]yaml[\\/]dist[\\/]compose[\\/]composer\.js$/, flag: 'node_process.env.LOG_STREAM' },
+// Build-time patches of the `yaml` package (issue #9), each a text replacement in one file of
+// yaml/dist; a yaml upgrade that changes a replaced text fails the build here rather than
+// silently keeping the cost. test/unit/server/yamlBundle.test.ts checks the bundles.
+const yamlFile = (path) => new RegExp(`node_modules[\\\\/]yaml[\\\\/]dist[\\\\/]${path.replace('/', '[\\\\/]')}\\.js$`);
+// A node's type on its class's prototype (yaml.node.type, a symbol), not defined on each node.
+const nodeTypeOnPrototype = (file, cls, type) => ({
+  file: yamlFile(`nodes/${file}`),
+  from: `exports.${cls} = ${cls};`,
+  to: `Object.defineProperty(${cls}.prototype, identity.NODE_TYPE, { value: identity.${type} });\nexports.${cls} = ${cls};`,
+});
+const yamlPatches = [
+  // The parser and composer read `process.env.LOG_TOKENS` / `LOG_STREAM` (debug output) once per
+  // token and per document; `process.env` is an interceptor into the C environment, so those reads
+  // took about a fifth of the parse of a large file. Compiled to `false`.
+  { file: yamlFile('parse/parser'), from: 'node_process.env.LOG_TOKENS', to: 'false', all: true },
+  { file: yamlFile('compose/composer'), from: 'node_process.env.LOG_STREAM', to: 'false', all: true },
+  // Every node was given its type with `Object.defineProperty(this, NODE_TYPE, ...)` in its
+  // constructor, a runtime call per node (4% of opening the 500-document file, profiled). The
+  // type is read as `node[NODE_TYPE]` only (nodes/identity.js), which finds it on the prototype
+  // just as well; clone() keeps the prototype. A node whose prototype has no type (none in yaml)
+  // still gets its own.
+  {
+    file: yamlFile('nodes/Node'),
+    from: 'Object.defineProperty(this, identity.NODE_TYPE, { value: type });',
+    to: 'if (this[identity.NODE_TYPE] !== type) Object.defineProperty(this, identity.NODE_TYPE, { value: type });',
+  },
+  nodeTypeOnPrototype('Scalar', 'Scalar', 'SCALAR'),
+  nodeTypeOnPrototype('Alias', 'Alias', 'ALIAS'),
+  nodeTypeOnPrototype('YAMLMap', 'YAMLMap', 'MAP'),
+  nodeTypeOnPrototype('YAMLSeq', 'YAMLSeq', 'SEQ'),
+  { file: yamlFile('nodes/Pair'), from: 'Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });', to: '' },
+  nodeTypeOnPrototype('Pair', 'Pair', 'PAIR'),
 ];
 /** @type {import('esbuild').Plugin} */
-const yamlWithoutDebugFlags = {
-  name: 'yaml-without-debug-flags',
+const yamlPatched = {
+  name: 'yaml-patched',
   setup(build) {
-    const filter = new RegExp(yamlDebugFlags.map(({ file }) => file.source).join('|'));
+    const filter = new RegExp([...new Set(yamlPatches.map(({ file }) => file.source))].join('|'));
     build.onLoad({ filter }, async (args) => {
-      const { flag } = yamlDebugFlags.find(({ file }) => file.test(args.path));
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes(flag)) return { errors: [{ text: `${args.path} no longer reads ${flag}: update yamlDebugFlags in esbuild.mjs` }] };
-      return { contents: source.replaceAll(flag, 'false'), loader: 'js' };
+      let source = await readFile(args.path, 'utf8');
+      for (const { from, to, all } of yamlPatches.filter(({ file }) => file.test(args.path))) {
+        if (!source.includes(from)) return { errors: [{ text: `${args.path} no longer contains ${JSON.stringify(from)}: update yamlPatches in esbuild.mjs` }] };
+        source = all ? source.replaceAll(from, to) : source.replace(from, to);
+      }
+      return { contents: source, loader: 'js' };
     });
   },
 };
@@ -66,13 +93,13 @@ const builds = [
   },
   // vscode-languageclient, loaded by the client after activation returns (client/src/connection.ts).
   { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [splitKubeClient, yamlWithoutDebugFlags] },
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [splitKubeClient, yamlPatched] },
   {
     ...common,
     entryPoints: ['server/src/cli.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [splitKubeClient, yamlWithoutDebugFlags],
+    plugins: [splitKubeClient, yamlPatched],
   },
   { ...common, entryPoints: { kubeClient }, outdir: 'dist' },
 ];

