@@ -1,7 +1,8 @@
 /**
  * The server and CLI bundles parse YAML with the `yaml` package patched at build time (esbuild.mjs,
- * plugin yaml-patched; issue #9): without its per-token debug reads of `process.env`, and with each
- * node's type on its class's prototype instead of defined on every node. That the bundled parser
+ * plugin yaml-patched; issue #9): without its per-token debug reads of `process.env`, with each
+ * node's type on its class's prototype instead of defined on every node, and one-line flow
+ * scalars returned before the line-by-line unfolding. That the bundled parser
  * still parses as the package does is what every protocol and CLI test relies on (they run the
  * bundles); the yaml-test-suite fuzz slice opens every suite case in the bundled server.
  */
@@ -35,5 +36,11 @@ for (const bundle of ['server.js', 'cli.js']) {
     }
     assert.equal(text.includes('Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR })'), false);
     assert.match(text, /if \(this\[identity\.NODE_TYPE\] !== type\d*\) Object\.defineProperty\(this, identity\.NODE_TYPE/);
+  });
+
+  test(`dist/${bundle}: yaml unfolds a flow scalar only when it has a line feed`, (t) => {
+    const text = read(t);
+    if (text === undefined) return;
+    assert.match(text, /function unfoldLines\(source\) \{\s+if \(!source\.includes\("\\n"\)\)\s+return source;\s+const line = /);
   });
 }
