@@ -33,6 +33,7 @@ export enum DiagnosticCode {
   RollingUpdateIgnored = 'daemonset.rolling-update-ignored',
   DuplicateName = 'daemonset.duplicate-name',
   QuantityInvalid = 'daemonset.quantity-invalid',
+  EnvDuplicate = 'daemonset.env-duplicate',
   // What the cluster will do (issue #6): the configured cluster, by default the embedded one
   PlacementNoNodes = 'placement.no-nodes',
   PlacementUntoleratedTaint = 'placement.untolerated-taint',

@@ -211,6 +211,13 @@ export const ruleCatalog: Readonly<Record<DiagnosticCode, RuleInfo>> = {
     severity: 'warning',
     section: unintended,
   },
+  [DiagnosticCode.EnvDuplicate]: {
+    title: 'Environment variable defined twice',
+    description:
+      'an env var name defined twice in one container (init containers and sidecars included), on the later `name`: the later definition wins and `kubectl apply` may drop one (the API server warns); a later `value` that uses the earlier one (`$(PATH):/opt/bin`) is fine',
+    severity: 'warning',
+    section: unintended,
+  },
   [DiagnosticCode.RolloutSurgeHostPort]: {
     title: 'maxSurge with a host port',
     description: '`maxSurge` with a `hostPort`, or with `hostNetwork` and any `containerPort`: the surge pod can never start beside the old one',

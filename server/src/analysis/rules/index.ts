@@ -7,6 +7,7 @@ import { activeDeadlineSecondsRule } from './activeDeadlineSeconds';
 import { apiVersionRule } from './apiVersion';
 import { duplicateNameRule } from './duplicateName';
 import { engineValuesRule } from './engineValues';
+import { envDuplicateRule } from './envDuplicate';
 import { featureVersionRule } from './featureVersion';
 import { hostNetworkDnsRule } from './hostNetworkDns';
 import { imageTagRule } from './imageTag';
@@ -61,6 +62,7 @@ export const allRules: readonly Rule[] = [
   engineValuesRule,
   // Accepted, but surely unintended
   duplicateNameRule,
+  envDuplicateRule,
   surgeHostPortRule,
   // What the configured cluster will do (silent without a cluster)
   noNodesRule,
