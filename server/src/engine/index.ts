@@ -48,7 +48,7 @@ export { planRollout } from './rollout';
 export type { RolloutInput, RolloutResult, SurgeBlocker } from './rollout';
 
 /** Per-node detail for hover, rules and quick fixes: untolerated taints, selector and affinity results, free resources. */
-export { inspectNode } from './inspect';
+export { inspectNode, untoleratedTaintsOf } from './inspect';
 export type { NodeInspection } from './inspect';
 
 /** Taint and toleration helpers (`ToleratesTaint`, the DaemonSet controller's automatic tolerations). */

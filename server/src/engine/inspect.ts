@@ -24,6 +24,16 @@ export interface NodeInspection {
   hostPortConflict: { port: number; protocol: string; pod: string } | null;
 }
 
+/**
+ * The NoSchedule/NoExecute taints of `node` the daemon pod does not tolerate, in node order
+ * (`inspectNode`'s `untoleratedTaints`, without the rest of the inspection: the untolerated-taint
+ * rule asks for every skipped node of every DaemonSet).
+ */
+export function untoleratedTaintsOf(simulation: DaemonSetSimulation, node: ClusterNode): Taint[] {
+  const { tolerations } = simulation.context.ds;
+  return node.taints.filter((t) => blocksDaemonPod(t) && !tolerated(tolerations, t));
+}
+
 /** Inspects node `nodeName` for a simulated DaemonSet; null when the cluster has no such node. */
 export function inspectNode(simulation: DaemonSetSimulation, nodeName: string): NodeInspection | null {
   const ctx = simulation.context;
@@ -33,7 +43,7 @@ export function inspectNode(simulation: DaemonSetSimulation, nodeName: string): 
   const conflict = portConflict(ctx, index);
   return {
     node,
-    untoleratedTaints: node.taints.filter((t) => blocksDaemonPod(t) && !tolerated(ctx.ds.tolerations, t)),
+    untoleratedTaints: untoleratedTaintsOf(simulation, node),
     nodeSelector: ctx.ds.nodeSelector.map(([key, value]) => {
       const has = Object.prototype.hasOwnProperty.call(node.labels, key);
       return { key, value, nodeValue: has ? node.labels[key]! : null, matches: has && node.labels[key] === value };

@@ -118,3 +118,21 @@ test('formatting for people: cpu in millicores or cores, bytes in binary units',
   assert.equal(formatBytes(1.5 * 2 ** 30), '1.5Gi');
   assert.equal(formatBytes(512), '512');
 });
+
+test('parseQuantity: a string parsed again gives the same frozen result; the memo is bounded and stays exact', () => {
+  const first = parseQuantity('64Mi');
+  assert.equal(parseQuantity('64Mi'), first);
+  assert.ok(Object.isFrozen(first) && first.ok && Object.isFrozen(first.quantity));
+  assert.deepEqual(first, { ok: true, quantity: { nano: 64n * 1024n * 1024n * 1_000_000_000n, format: 'BinarySI' } });
+  // Equal after trimming, memoised apart, same value.
+  assert.deepEqual(parseQuantity(' 64Mi '), first);
+  const invalid = parseQuantity('12x');
+  assert.equal(invalid.ok, false);
+  assert.equal(parseQuantity('12x'), invalid);
+  // More distinct strings than the memo holds: every result still exact.
+  for (let i = 0; i < 12_000; i++) {
+    const parsed = parseQuantity(`${i}m`);
+    assert.ok(parsed.ok && parsed.quantity.nano === BigInt(i) * 1_000_000n, `${i}m`);
+  }
+  assert.deepEqual(parseQuantity('64Mi'), first);
+});

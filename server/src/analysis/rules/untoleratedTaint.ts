@@ -6,7 +6,7 @@
  * nodes (the controller stops at the first untolerated taint of a node; a node with two needs
  * both tolerated, so all are listed), with quick fixes that add the matching tolerations.
  */
-import { formatTaint, inspectNode, type Taint } from '../../engine';
+import { formatTaint, untoleratedTaintsOf, type Taint } from '../../engine';
 import { DiagnosticCode } from '../codes';
 import { clusterView, listNames, plural } from './clusterRule';
 import { findingAt, podSpecPath } from './fields';
@@ -32,9 +32,12 @@ export const untoleratedTaintRule: Rule = {
     if (!view || !view.simulation.counts.byReason.taint) return [];
     const byTaint = new Map<string, { taint: Taint; nodes: string[] }>();
     const skipped = new Set<string>();
+    const { cluster } = view.simulation.context;
     for (const node of view.simulation.preview.nodes) {
       if (node.reason !== 'taint') continue;
-      for (const taint of inspectNode(view.simulation, node.node)?.untoleratedTaints ?? []) {
+      const index = cluster.nodeIndex.get(node.node);
+      if (index === undefined) continue;
+      for (const taint of untoleratedTaintsOf(view.simulation, cluster.nodes[index]!)) {
         const id = formatTaint(taint);
         const entry = byTaint.get(id) ?? { taint, nodes: [] };
         entry.nodes.push(node.node);
