@@ -34,6 +34,10 @@ export enum DiagnosticCode {
   DuplicateName = 'daemonset.duplicate-name',
   QuantityInvalid = 'daemonset.quantity-invalid',
   EnvDuplicate = 'daemonset.env-duplicate',
+  HostAliasDuplicate = 'daemonset.host-alias-duplicate',
+  ImagePullSecretDuplicate = 'daemonset.image-pull-secret-duplicate',
+  ImagePullSecretEmpty = 'daemonset.image-pull-secret-empty',
+  PortDuplicate = 'daemonset.port-duplicate',
   // What the cluster will do (issue #6): the configured cluster, by default the embedded one
   PlacementNoNodes = 'placement.no-nodes',
   PlacementUntoleratedTaint = 'placement.untolerated-taint',

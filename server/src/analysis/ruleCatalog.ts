@@ -218,6 +218,34 @@ export const ruleCatalog: Readonly<Record<DiagnosticCode, RuleInfo>> = {
     severity: 'warning',
     section: unintended,
   },
+  [DiagnosticCode.HostAliasDuplicate]: {
+    title: 'IP listed twice in hostAliases',
+    description:
+      'one IP listed twice in `hostAliases`, on the later `ip`: /etc/hosts gets it twice (the API server warns); its hostnames belong in one entry',
+    severity: 'warning',
+    section: unintended,
+  },
+  [DiagnosticCode.ImagePullSecretDuplicate]: {
+    title: 'Image pull secret listed twice',
+    description:
+      'one Secret name listed twice in `imagePullSecrets`, on the later `name` (the API server warns)',
+    severity: 'warning',
+    section: unintended,
+  },
+  [DiagnosticCode.ImagePullSecretEmpty]: {
+    title: 'Image pull secret without a name',
+    description:
+      'an `imagePullSecrets` entry without a name or with `name: ""`: the kubelet has no Secret to read (the API server warns)',
+    severity: 'warning',
+    section: unintended,
+  },
+  [DiagnosticCode.PortDuplicate]: {
+    title: 'Container port defined twice',
+    description:
+      'a container port with the same `containerPort` and protocol as an earlier one of the pod (any container, init containers included), on the later `containerPort`, where the API server warns: the same `hostIP` and `hostPort` (duplicate), a `hostPort` on only one of them (overlapping), or one `hostPort` with a `hostIP` on only one (dangerously ambiguous)',
+    severity: 'warning',
+    section: unintended,
+  },
   [DiagnosticCode.RolloutSurgeHostPort]: {
     title: 'maxSurge with a host port',
     description: '`maxSurge` with a `hostPort`, or with `hostNetwork` and any `containerPort`: the surge pod can never start beside the old one',

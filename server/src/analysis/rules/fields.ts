@@ -84,3 +84,11 @@ export function findingAt(model: DaemonSetModel, spec: FindingSpec): Finding {
   if (spec.fixable !== undefined) finding.fixable = spec.fixable;
   return finding;
 }
+
+/**
+ * The 1-based line of the value at `path` (its key when it has no value), for messages that point
+ * at an earlier entry ("first on line N").
+ */
+export function lineOf(model: DaemonSetModel, lineCounter: { linePos(offset: number): { line: number } }, path: readonly PathSegment[]): number {
+  return lineCounter.linePos(spanAt(model.document, path, 'value', model.anchor).start).line;
+}

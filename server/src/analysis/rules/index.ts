@@ -9,7 +9,9 @@ import { duplicateNameRule } from './duplicateName';
 import { engineValuesRule } from './engineValues';
 import { envDuplicateRule } from './envDuplicate';
 import { featureVersionRule } from './featureVersion';
+import { hostAliasDuplicateRule } from './hostAliasDuplicate';
 import { hostNetworkDnsRule } from './hostNetworkDns';
+import { imagePullSecretsRule } from './imagePullSecrets';
 import { imageTagRule } from './imageTag';
 import { memoryLimitRule } from './memoryLimit';
 import { metadataRule } from './metadata';
@@ -26,6 +28,7 @@ import { unknownLabelRule } from './unknownLabel';
 import { untoleratedTaintRule } from './untoleratedTaint';
 import { negativeValuesRule } from './negativeValues';
 import { podTemplateRule } from './podTemplate';
+import { portDuplicateRule } from './portDuplicate';
 import { replicasRule } from './replicas';
 import { restartPolicyRule } from './restartPolicy';
 import { rollingUpdateRule } from './rollingUpdate';
@@ -63,6 +66,9 @@ export const allRules: readonly Rule[] = [
   // Accepted, but surely unintended
   duplicateNameRule,
   envDuplicateRule,
+  hostAliasDuplicateRule,
+  imagePullSecretsRule,
+  portDuplicateRule,
   surgeHostPortRule,
   // What the configured cluster will do (silent without a cluster)
   noNodesRule,
