@@ -161,7 +161,7 @@ export const ruleCatalog: Readonly<Record<DiagnosticCode, RuleInfo>> = {
   [DiagnosticCode.PodTemplateInvalid]: {
     title: 'Invalid pod template',
     description:
-      'two containers (init containers included) or two volumes with one name, a `volumeMounts` entry naming no volume of the pod (with a did-you-mean) or a mount path used twice in a container, `ephemeralContainers` in the template, an env var name or `envFrom` prefix the target version rejects (`=` or non-printable ASCII always; before 1.32, where RelaxedEnvironmentVariableValidation is off by default, also anything but letters, digits, `_`, `-`, `.` or a leading digit), a port name that is not an IANA service name (at most 15 lowercase letters, digits and single inner `-`, with a letter) or is used twice in a container',
+      'two containers (init containers included) or two volumes with one name, a `volumeMounts` entry naming no volume of the pod (with a did-you-mean) or a mount path used twice in a container, `ephemeralContainers` in the template, an env var name or `envFrom` prefix the target version rejects (`=` or non-printable ASCII always; before 1.32, where RelaxedEnvironmentVariableValidation is off by default, also anything but letters, digits, `_`, `-`, `.` or a leading digit), a port name that is not an IANA service name (at most 15 lowercase letters, digits and single inner `-`, with a letter) or is used twice in a container, a host port (protocol, hostIP, hostPort) used twice across the containers or within one init container',
     fix: 'rename the mount to the suggested volume',
     severity: 'error',
     section: rejected,

@@ -12,7 +12,9 @@
  * - an env var name or `envFrom` prefix the target version rejects (`ValidateEnv`,
  *   `ValidateEnvFrom`; see `envVarNameProblem`);
  * - a container port name that is not an IANA_SVC_NAME, or one port name used twice in one
- *   container (`validateContainerPorts`: "Duplicate value"; see `portNameProblems`).
+ *   container (`validateContainerPorts`: "Duplicate value"; see `portNameProblems`);
+ * - one host port (protocol, hostIP, hostPort) twice across the regular containers, or twice in
+ *   one init container (`checkHostPortConflicts` / `AccumulateUniqueHostPorts`).
  * Each of these applies to init containers too (`validateContainerCommon`).
  */
 import { DiagnosticCode } from '../codes';
@@ -156,6 +158,34 @@ export const podTemplateRule: Rule = {
         } else if (portNames.has(name)) {
           at(path, `Container ${ref.name} has two ports named \`${name}\`: port names must be unique in a container, so the API server rejects the DaemonSet.`);
         } else portNames.add(name);
+      });
+    }
+
+    // Host ports: one (protocol, hostIP, hostPort) once across the regular containers (they share
+    // the pod's network), and once within each init container on its own (they run one after
+    // another); a hostPort of 0 is none (validateContainers / validateInitContainers with
+    // `checkHostPortConflicts`, `AccumulateUniqueHostPorts`: "Duplicate value").
+    const regularHostPorts = new Map<string, string>();
+    for (const ref of containers) {
+      const taken = ref.list === 'containers' ? regularHostPorts : new Map<string, string>();
+      const ports = Array.isArray(ref.container.ports) ? ref.container.ports : [];
+      ports.forEach((item: unknown, index) => {
+        const port = record(item);
+        const hostPort = port?.hostPort;
+        if (typeof hostPort !== 'number' || hostPort === 0) return;
+        const protocol = typeof port?.protocol === 'string' && port.protocol !== '' ? port.protocol : 'TCP';
+        const hostIP = typeof port?.hostIP === 'string' ? port.hostIP : '';
+        const key = `${protocol}/${hostIP}/${hostPort}`;
+        const holder = taken.get(key);
+        if (holder === undefined) {
+          taken.set(key, ref.name);
+          return;
+        }
+        const by = holder === ref.name ? 'another of its ports' : `container ${holder}`;
+        at(
+          [...ref.path, 'ports', index, 'hostPort'],
+          `Host port ${hostPort}/${protocol}${hostIP === '' ? '' : ` on ${hostIP}`} of container ${ref.name} is already taken by ${by}: a host port (with its protocol and hostIP) must be unique in the pod${ref.list === 'initContainers' ? "'s init container" : ''}, so the API server rejects the DaemonSet.`,
+        );
       });
     }
     return findings;

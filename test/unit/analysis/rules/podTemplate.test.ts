@@ -146,3 +146,94 @@ describe('env var names and container port names (validateContainerCommon)', () 
     assert.deepEqual(invalid(text), ['"A=B"']);
   });
 });
+
+// pkg/apis/core/validation/validation.go validateContainers / validateInitContainers:
+// checkHostPortConflicts (AccumulateUniqueHostPorts), keyed by protocol, hostIP and hostPort.
+describe('host ports (checkHostPortConflicts, AccumulateUniqueHostPorts)', () => {
+  const daemonSet = (containers: string, initContainers = ''): string => `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  selector:
+    matchLabels: {app: agent}
+  template:
+    metadata:
+      labels: {app: agent}
+    spec:
+${initContainers}      containers:
+${containers}`;
+  const hostPortFindings = (text: string) =>
+    analyse(text).findings.filter((f) => f.code === 'daemonset.pod-template-invalid').map((f) => ({ text: text.slice(f.span.start, f.span.end), message: f.message, severity: f.severity }));
+
+  test('one host port twice across the regular containers: an error on the later hostPort, naming the holder', () => {
+    const text = daemonSet(`        - name: a
+          image: a:1
+          ports: [{containerPort: 9100, hostPort: 9100}]
+        - name: b
+          image: b:1
+          ports:
+            - {containerPort: 9200, hostPort: 9100, protocol: TCP}
+`);
+    const found = hostPortFindings(text);
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.severity, 'error');
+    assert.equal(found[0]!.text, '9100');
+    assert.equal(offsetOf(text, 'hostPort: 9100, protocol') + 'hostPort: '.length, analyse(text).findings.find((f) => f.code === 'daemonset.pod-template-invalid')!.span.start);
+    assert.equal(
+      found[0]!.message,
+      'Host port 9100/TCP of container b is already taken by container a: a host port (with its protocol and hostIP) must be unique in the pod, so the API server rejects the DaemonSet.',
+    );
+  });
+
+  test('no error for another protocol, another hostIP, hostPort 0 or absent, or the same port in two init containers', () => {
+    const text = daemonSet(
+      `        - name: a
+          image: a:1
+          ports:
+            - {containerPort: 53, hostPort: 53}
+            - {containerPort: 53, hostPort: 53, protocol: UDP}
+            - {containerPort: 54, hostPort: 53, hostIP: 10.0.0.1}
+            - {containerPort: 80, hostPort: 0}
+            - {containerPort: 81}
+        - name: b
+          image: b:1
+          ports: [{containerPort: 82, hostPort: 0}, {containerPort: 83}]
+`,
+      `      initContainers:
+        - name: i1
+          image: i:1
+          ports: [{containerPort: 53, hostPort: 53}]
+        - name: i2
+          image: i:1
+          ports: [{containerPort: 53, hostPort: 53}]
+`,
+    );
+    assert.deepEqual(hostPortFindings(text), []);
+  });
+
+  test('twice within one init container, and twice within one container on the same hostIP: errors', () => {
+    const text = daemonSet(
+      `        - name: a
+          image: a:1
+          ports:
+            - {containerPort: 9100, hostPort: 9100, hostIP: 10.0.0.1}
+            - {containerPort: 9101, hostPort: 9100, hostIP: 10.0.0.1}
+`,
+      `      initContainers:
+        - name: setup
+          image: i:1
+          ports:
+            - {containerPort: 70, hostPort: 7000, protocol: UDP}
+            - {containerPort: 71, hostPort: 7000, protocol: UDP}
+`,
+    );
+    assert.deepEqual(
+      hostPortFindings(text).map((f) => f.message),
+      [
+        "Host port 7000/UDP of container setup is already taken by another of its ports: a host port (with its protocol and hostIP) must be unique in the pod's init container, so the API server rejects the DaemonSet.",
+        'Host port 9100/TCP on 10.0.0.1 of container a is already taken by another of its ports: a host port (with its protocol and hostIP) must be unique in the pod, so the API server rejects the DaemonSet.',
+      ],
+    );
+  });
+});
