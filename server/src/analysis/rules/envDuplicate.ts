@@ -9,10 +9,8 @@
  * are the schema's business.
  */
 import { DiagnosticCode } from '../codes';
-import { spanAt } from '../locate';
-import type { PathSegment } from '../path';
 import type { Finding } from '../types';
-import { allContainers, findingAt, record } from './fields';
+import { allContainers, findingAt, lineOf, nonEmptyString, record, repeats } from './fields';
 import type { Rule } from './rule';
 
 /**
@@ -33,19 +31,10 @@ export const envDuplicateRule: Rule = {
     for (const ref of allContainers(model.value)) {
       const env = ref.container.env;
       if (!Array.isArray(env) || env.length < 2) continue;
-      const first = new Map<string, number>();
-      env.forEach((raw: unknown, index) => {
-        const item = record(raw);
-        const name = item?.name;
-        if (typeof name !== 'string' || name === '') return;
-        const earlier = first.get(name);
-        if (earlier === undefined) {
-          first.set(name, index);
-          return;
-        }
-        if (!hidesEarlierDefinition(name, item?.value, item?.valueFrom)) return;
-        const earlierPath: PathSegment[] = [...ref.path, 'env', earlier, 'name'];
-        const line = context.file.lineCounter.linePos(spanAt(model.document, earlierPath, 'value', model.anchor).start).line;
+      for (const { index, first, key: name } of repeats(env, (raw) => nonEmptyString(record(raw)?.name))) {
+        const item = record(env[index]);
+        if (!hidesEarlierDefinition(name, item?.value, item?.valueFrom)) continue;
+        const line = lineOf(model, context.file.lineCounter, [...ref.path, 'env', first, 'name']);
         const kind = ref.list === 'initContainers' ? 'init container' : 'container';
         findings.push(
           findingAt(model, {
@@ -56,7 +45,7 @@ export const envDuplicateRule: Rule = {
             prefer: 'value',
           }),
         );
-      });
+      }
     }
     return findings;
   },

@@ -16,6 +16,49 @@ export function record(value: unknown): JsonObject | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
 }
 
+/** `value` when it is a non-empty string, else undefined. */
+export function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * The entries of `items` whose key (`keyOf`; undefined: the entry takes no part) an earlier entry
+ * already had, each with the index of the first entry that had it: the "listed again (first on
+ * line N)" findings of the rules that follow the API server's duplicate warnings.
+ */
+export function repeats(items: readonly unknown[], keyOf: (item: unknown) => string | undefined): { index: number; first: number; key: string }[] {
+  const firstIndex = new Map<string, number>();
+  const out: { index: number; first: number; key: string }[] = [];
+  items.forEach((item, index) => {
+    const key = keyOf(item);
+    if (key === undefined) return;
+    const first = firstIndex.get(key);
+    if (first === undefined) firstIndex.set(key, index);
+    else out.push({ index, first, key });
+  });
+  return out;
+}
+
+/** A container port as the API server reads it: protocol TCP when unset, no hostIP '', no hostPort 0. */
+export interface PortAsWritten {
+  containerPort: unknown;
+  protocol: string;
+  hostIP: string;
+  hostPort: number;
+}
+
+/** The port entry `raw` with the API server's defaults (`PortAsWritten`); undefined when not a mapping. */
+export function portAsWritten(raw: unknown): PortAsWritten | undefined {
+  const port = record(raw);
+  if (!port) return undefined;
+  return {
+    containerPort: port.containerPort,
+    protocol: typeof port.protocol === 'string' && port.protocol !== '' ? port.protocol : 'TCP',
+    hostIP: typeof port.hostIP === 'string' ? port.hostIP : '',
+    hostPort: typeof port.hostPort === 'number' ? port.hostPort : 0,
+  };
+}
+
 /** The mapping at `path` in `value`, or undefined when absent or not a mapping. */
 export function recordAt(value: unknown, path: readonly PathSegment[]): JsonObject | undefined {
   let current: unknown = value;

@@ -7,7 +7,7 @@
  */
 import { DiagnosticCode } from '../codes';
 import type { Finding } from '../types';
-import { findingAt, lineOf, podSpecPath, record, recordAt } from './fields';
+import { findingAt, lineOf, nonEmptyString, podSpecPath, record, recordAt, repeats } from './fields';
 import type { Rule } from './rule';
 
 export const hostAliasDuplicateRule: Rule = {
@@ -17,16 +17,8 @@ export const hostAliasDuplicateRule: Rule = {
     const aliases = recordAt(model.value, podSpecPath)?.hostAliases;
     if (!Array.isArray(aliases) || aliases.length < 2) return [];
     const findings: Finding[] = [];
-    const first = new Map<string, number>();
-    aliases.forEach((raw: unknown, index) => {
-      const ip = record(raw)?.ip;
-      if (typeof ip !== 'string' || ip === '') return;
-      const earlier = first.get(ip);
-      if (earlier === undefined) {
-        first.set(ip, index);
-        return;
-      }
-      const line = lineOf(model, context.file.lineCounter, [...podSpecPath, 'hostAliases', earlier, 'ip']);
+    for (const { index, first, key: ip } of repeats(aliases, (raw) => nonEmptyString(record(raw)?.ip))) {
+      const line = lineOf(model, context.file.lineCounter, [...podSpecPath, 'hostAliases', first, 'ip']);
       findings.push(
         findingAt(model, {
           code: DiagnosticCode.HostAliasDuplicate,
@@ -36,7 +28,7 @@ export const hostAliasDuplicateRule: Rule = {
           prefer: 'value',
         }),
       );
-    });
+    }
     return findings;
   },
 };

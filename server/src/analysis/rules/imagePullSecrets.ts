@@ -8,7 +8,7 @@
  */
 import { DiagnosticCode } from '../codes';
 import type { Finding } from '../types';
-import { findingAt, lineOf, podSpecPath, record, recordAt } from './fields';
+import { findingAt, lineOf, nonEmptyString, podSpecPath, record, recordAt, repeats } from './fields';
 import type { Rule } from './rule';
 
 export const imagePullSecretsRule: Rule = {
@@ -18,43 +18,35 @@ export const imagePullSecretsRule: Rule = {
     const secrets = recordAt(model.value, podSpecPath)?.imagePullSecrets;
     if (!Array.isArray(secrets)) return [];
     const findings: Finding[] = [];
-    const first = new Map<string, number>();
     secrets.forEach((raw: unknown, index) => {
       const item = record(raw);
       const itemPath = [...podSpecPath, 'imagePullSecrets', index];
       // An entry that is neither a mapping nor null is the schema's business.
       if (raw !== null && item === undefined) return;
       // Go decodes a null entry, a missing name and a null name as "".
-      const name = item?.name ?? '';
-      if (typeof name !== 'string') return;
-      if (name === '') {
-        findings.push(
-          findingAt(model, {
-            code: DiagnosticCode.ImagePullSecretEmpty,
-            severity: 'warning',
-            message: 'This image pull secret has no name: the API server warns (invalid empty name), and the kubelet has no Secret to read. Name the Secret, or remove the entry.',
-            path: item?.name === undefined ? itemPath : [...itemPath, 'name'],
-            prefer: 'value',
-          }),
-        );
-        return;
-      }
-      const earlier = first.get(name);
-      if (earlier === undefined) {
-        first.set(name, index);
-        return;
-      }
-      const line = lineOf(model, context.file.lineCounter, [...podSpecPath, 'imagePullSecrets', earlier, 'name']);
+      if ((item?.name ?? '') !== '') return;
+      findings.push(
+        findingAt(model, {
+          code: DiagnosticCode.ImagePullSecretEmpty,
+          severity: 'warning',
+          message: 'This image pull secret has no name: the API server warns (invalid empty name), and the kubelet has no Secret to read. Name the Secret, or remove the entry.',
+          path: item?.name === undefined ? itemPath : [...itemPath, 'name'],
+          prefer: 'value',
+        }),
+      );
+    });
+    for (const { index, first, key: name } of repeats(secrets, (raw) => nonEmptyString(record(raw)?.name))) {
+      const line = lineOf(model, context.file.lineCounter, [...podSpecPath, 'imagePullSecrets', first, 'name']);
       findings.push(
         findingAt(model, {
           code: DiagnosticCode.ImagePullSecretDuplicate,
           severity: 'warning',
           message: `Image pull secret \`${name}\` is listed again (first on line ${line}): the API server warns about a duplicate name. Remove this entry.`,
-          path: [...itemPath, 'name'],
+          path: [...podSpecPath, 'imagePullSecrets', index, 'name'],
           prefer: 'value',
         }),
       );
-    });
+    }
     return findings;
   },
 };

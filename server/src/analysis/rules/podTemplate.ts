@@ -22,7 +22,7 @@ import type { PathSegment } from '../path';
 import { suggest } from '../suggest';
 import type { Finding } from '../types';
 import { minorVersion } from './featureVersion';
-import { allContainers, findingAt, podSpecPath, record, recordAt } from './fields';
+import { allContainers, findingAt, podSpecPath, portAsWritten, record, recordAt } from './fields';
 import type { Rule } from './rule';
 
 const code = DiagnosticCode.PodTemplateInvalid;
@@ -170,11 +170,9 @@ export const podTemplateRule: Rule = {
       const taken = ref.list === 'containers' ? regularHostPorts : new Map<string, string>();
       const ports = Array.isArray(ref.container.ports) ? ref.container.ports : [];
       ports.forEach((item: unknown, index) => {
-        const port = record(item);
-        const hostPort = port?.hostPort;
-        if (typeof hostPort !== 'number' || hostPort === 0) return;
-        const protocol = typeof port?.protocol === 'string' && port.protocol !== '' ? port.protocol : 'TCP';
-        const hostIP = typeof port?.hostIP === 'string' ? port.hostIP : '';
+        const port = portAsWritten(item);
+        if (!port || port.hostPort === 0) return;
+        const { hostPort, protocol, hostIP } = port;
         const key = `${protocol}/${hostIP}/${hostPort}`;
         const holder = taken.get(key);
         if (holder === undefined) {

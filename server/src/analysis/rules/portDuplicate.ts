@@ -16,15 +16,12 @@
 import { DiagnosticCode } from '../codes';
 import type { PathSegment } from '../path';
 import type { Finding } from '../types';
-import { allContainers, findingAt, lineOf, record } from './fields';
+import { allContainers, findingAt, lineOf, portAsWritten, type PortAsWritten } from './fields';
 import type { Rule } from './rule';
 
 /** One port as the warning compares it, with where it is written and whose it is. */
-interface PortEntry {
+interface PortEntry extends PortAsWritten {
   containerPort: number;
-  protocol: string;
-  hostIP: string;
-  hostPort: number;
   path: PathSegment[];
   owner: string;
 }
@@ -54,17 +51,10 @@ export const portDuplicateRule: Rule = {
       if (!Array.isArray(ports)) continue;
       const owner = `${ref.list === 'initContainers' ? 'init container' : 'container'} ${ref.name}`;
       ports.forEach((raw: unknown, index) => {
-        const port = record(raw);
+        const port = portAsWritten(raw);
         const containerPort = port?.containerPort;
-        if (typeof containerPort !== 'number' || !Number.isInteger(containerPort)) return;
-        const entry: PortEntry = {
-          containerPort,
-          protocol: typeof port?.protocol === 'string' && port.protocol !== '' ? port.protocol : 'TCP',
-          hostIP: typeof port?.hostIP === 'string' ? port.hostIP : '',
-          hostPort: typeof port?.hostPort === 'number' ? port.hostPort : 0,
-          path: [...ref.path, 'ports', index, 'containerPort'],
-          owner,
-        };
+        if (!port || typeof containerPort !== 'number' || !Number.isInteger(containerPort)) return;
+        const entry: PortEntry = { ...port, containerPort, path: [...ref.path, 'ports', index, 'containerPort'], owner };
         const key = `${entry.containerPort}/${entry.protocol}`;
         const others = seen.get(key) ?? [];
         for (const other of others) {
