@@ -29,3 +29,8 @@ export function offsetOf(text: string, needle: string, occurrence = 0): number {
   }
   return at;
 }
+
+/** The 1-based line of `offset` in `text`. */
+export function lineAt(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
+}

@@ -4,10 +4,10 @@ import { analyseText } from '../../../../server/src/analysis/analyse';
 import { IncrementalAnalyser } from '../../../../server/src/analysis/incrementalAnalyser';
 import { hidesEarlierDefinition } from '../../../../server/src/analysis/rules/envDuplicate';
 import { defaultSettings } from '../../../../server/src/protocol';
-import { analyse, practiceOff, testValidator, validDaemonSet } from '../../../helpers/analysis';
-import { offsetOf } from '../../../helpers/text';
+import { analyse, testValidator, validDaemonSet } from '../../../helpers/analysis';
+import { lineAt, offsetOf } from '../../../helpers/text';
 import { fixesFor } from '../codeActions/fixes';
-import { only, variant } from './variant';
+import { type Spotted, spotted, variant } from './variant';
 
 const code = 'daemonset.env-duplicate';
 
@@ -16,15 +16,9 @@ function withEnv(env: string, extra = ''): string {
   return variant(['          image: example/agent:1.0\n', `          image: example/agent:1.0\n          env:\n${env}${extra}`]);
 }
 
-/** The env-duplicate findings of `text`: the text under each span, its offset and its message. */
-function envFindings(text: string): { text: string; start: number; message: string; severity: string }[] {
-  return only(analyse(text, { rules: practiceOff }).findings, code).map((f) => ({ text: text.slice(f.span.start, f.span.end), start: f.span.start, message: f.message, severity: f.severity }));
-}
+/** The findings of this rule in `text`. */
+const envFindings = (text: string): Spotted[] => spotted(text, code);
 
-/** The 1-based line of `offset` in `text`. */
-function lineOf(text: string, offset: number): number {
-  return text.slice(0, offset).split('\n').length;
-}
 
 // pkg/api/pod/warnings.go warningsForPodSpecAndMeta, "duplicate containers[*].env":
 // "hides previous definition of %q, which may be dropped when using apply".
@@ -33,7 +27,7 @@ describe('duplicate env var names (pkg/api/pod/warnings.go warningsForPodSpecAnd
     const text = withEnv('            - name: LOG_LEVEL\n              value: info\n            - name: MODE\n              value: fast\n            - name: LOG_LEVEL\n              value: debug\n');
     const findings = envFindings(text);
     assert.deepEqual(findings.map((f) => [f.text, f.start, f.severity]), [['LOG_LEVEL', offsetOf(text, 'LOG_LEVEL', 1), 'warning']]);
-    const firstLine = lineOf(text, offsetOf(text, 'LOG_LEVEL'));
+    const firstLine = lineAt(text, offsetOf(text, 'LOG_LEVEL'));
     assert.equal(firstLine, 27);
     assert.equal(findings[0]!.message, `Environment variable \`LOG_LEVEL\` is defined again in container agent (first on line ${firstLine}): the later definition wins, and \`kubectl apply\` may drop one of them. Remove one.`);
     assert.match(findings[0]!.message, /^[\x20-\x7e]*$/);
@@ -97,7 +91,7 @@ describe('duplicate env var names (pkg/api/pod/warnings.go warningsForPodSpecAnd
   test('three definitions: the second and the third, each pointing at the first', () => {
     const text = withEnv('            - name: X\n              value: "1"\n            - name: X\n              value: "2"\n            - name: X\n              value: "3"\n');
     const findings = envFindings(text);
-    const firstLine = lineOf(text, offsetOf(text, 'name: X'));
+    const firstLine = lineAt(text, offsetOf(text, 'name: X'));
     assert.deepEqual(findings.map((f) => [f.start, f.message.includes(`(first on line ${firstLine})`)]), [
       [offsetOf(text, 'name: X', 1) + 'name: '.length, true],
       [offsetOf(text, 'name: X', 2) + 'name: '.length, true],

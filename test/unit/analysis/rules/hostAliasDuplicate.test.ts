@@ -1,26 +1,16 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyse, practiceOff } from '../../../helpers/analysis';
-import { offsetOf } from '../../../helpers/text';
+import { analyse } from '../../../helpers/analysis';
+import { lineAt, offsetOf } from '../../../helpers/text';
 import { fixesFor } from '../codeActions/fixes';
-import { only, variant } from './variant';
+import { type Spotted, spotted, withPodSpec } from './variant';
 
 const code = 'daemonset.host-alias-duplicate';
 
-/** `validDaemonSet` with `lines` (block lines at the pod spec's indentation) before `priorityClassName`. */
-function withPodSpec(lines: string): string {
-  return variant(['      priorityClassName:', `${lines}      priorityClassName:`]);
-}
 
-/** The findings of `code` in `text`: the text under each span, its offset, severity and message. */
-function findingsOf(text: string): { text: string; start: number; severity: string; message: string }[] {
-  return only(analyse(text, { rules: practiceOff }).findings, code).map((f) => ({ text: text.slice(f.span.start, f.span.end), start: f.span.start, severity: f.severity, message: f.message }));
-}
+/** The findings of this rule in `text`. */
+const findingsOf = (text: string): Spotted[] => spotted(text, code);
 
-/** The 1-based line of `offset` in `text`. */
-function lineOf(text: string, offset: number): number {
-  return text.slice(0, offset).split('\n').length;
-}
 
 describe('duplicate hostAliases IPs (pkg/api/pod/warnings.go warningsForPodSpecAndMeta, "duplicate hostAliases")', () => {
   test('an IP listed twice: a warning on the later ip, naming the IP and the first line; not an error', () => {
@@ -29,7 +19,7 @@ describe('duplicate hostAliases IPs (pkg/api/pod/warnings.go warningsForPodSpecA
     );
     const findings = findingsOf(text);
     assert.deepEqual(findings.map((f) => [f.text, f.start, f.severity]), [['10.0.0.1', offsetOf(text, '10.0.0.1', 1), 'warning']]);
-    const firstLine = lineOf(text, offsetOf(text, '10.0.0.1'));
+    const firstLine = lineAt(text, offsetOf(text, '10.0.0.1'));
     assert.equal(firstLine, 36);
     assert.equal(findings[0]!.message, `Host alias IP \`10.0.0.1\` is listed again (first on line ${firstLine}): the API server warns about a duplicate ip, and /etc/hosts gets it twice. Move these hostnames to the first entry.`);
     assert.match(findings[0]!.message, /^[\x20-\x7e]*$/);
@@ -39,7 +29,7 @@ describe('duplicate hostAliases IPs (pkg/api/pod/warnings.go warningsForPodSpecA
 
   test('three entries with one IP: the second and the third, each pointing at the first', () => {
     const text = withPodSpec('      hostAliases:\n        - ip: 127.0.0.1\n          hostnames: [a]\n        - ip: 127.0.0.1\n          hostnames: [b]\n        - ip: 127.0.0.1\n          hostnames: [c]\n');
-    const firstLine = lineOf(text, offsetOf(text, '127.0.0.1'));
+    const firstLine = lineAt(text, offsetOf(text, '127.0.0.1'));
     assert.deepEqual(findingsOf(text).map((f) => [f.start, f.message.includes(`(first on line ${firstLine})`)]), [
       [offsetOf(text, '127.0.0.1', 1), true],
       [offsetOf(text, '127.0.0.1', 2), true],

@@ -1,33 +1,23 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyse, practiceOff } from '../../../helpers/analysis';
-import { offsetOf } from '../../../helpers/text';
-import { only, variant } from './variant';
+import { analyse } from '../../../helpers/analysis';
+import { lineAt, offsetOf } from '../../../helpers/text';
+import { type Spotted, spotted, withPodSpec } from './variant';
 
 const duplicate = 'daemonset.image-pull-secret-duplicate';
 const empty = 'daemonset.image-pull-secret-empty';
 
-/** `validDaemonSet` with `lines` (block lines at the pod spec's indentation) before `priorityClassName`. */
-function withPodSpec(lines: string): string {
-  return variant(['      priorityClassName:', `${lines}      priorityClassName:`]);
-}
 
-/** The image-pull-secret findings of `text`: code, the text under the span, its offset, severity and message. */
-function findingsOf(text: string): { code: string; text: string; start: number; severity: string; message: string }[] {
-  return only(analyse(text, { rules: practiceOff }).findings, duplicate, empty).map((f) => ({ code: f.code, text: text.slice(f.span.start, f.span.end), start: f.span.start, severity: f.severity, message: f.message }));
-}
+/** The findings of this rule in `text`. */
+const findingsOf = (text: string): Spotted[] => spotted(text, duplicate, empty);
 
-/** The 1-based line of `offset` in `text`. */
-function lineOf(text: string, offset: number): number {
-  return text.slice(0, offset).split('\n').length;
-}
 
 describe('imagePullSecrets (pkg/api/pod/warnings.go warningsForPodSpecAndMeta, "duplicate imagePullSecrets", "imagePullSecrets with empty name")', () => {
   test('a name listed twice: a warning on the later name, naming the Secret and the first line; not an error', () => {
     const text = withPodSpec('      imagePullSecrets:\n        - name: regcred\n        - name: mirror\n        - name: regcred\n');
     const findings = findingsOf(text);
     assert.deepEqual(findings.map((f) => [f.code, f.text, f.start, f.severity]), [[duplicate, 'regcred', offsetOf(text, 'regcred', 1), 'warning']]);
-    const firstLine = lineOf(text, offsetOf(text, 'regcred'));
+    const firstLine = lineAt(text, offsetOf(text, 'regcred'));
     assert.equal(firstLine, 36);
     assert.equal(findings[0]!.message, `Image pull secret \`regcred\` is listed again (first on line ${firstLine}): the API server warns about a duplicate name. Remove this entry.`);
     assert.match(findings[0]!.message, /^[\x20-\x7e]*$/);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyse, check } from '../../../helpers/analysis';
 import { offsetOf } from '../../../helpers/text';
 import { applyFix, fixesFor } from '../codeActions/fixes';
-import { variant } from './variant';
+import { type Spotted, spotted, variant } from './variant';
 
 // pkg/apis/apps/validation/validation.go ValidateDaemonSetSpec
 describe('pod template rules (ValidateDaemonSetSpec)', () => {
@@ -163,8 +163,7 @@ spec:
     spec:
 ${initContainers}      containers:
 ${containers}`;
-  const hostPortFindings = (text: string) =>
-    analyse(text).findings.filter((f) => f.code === 'daemonset.pod-template-invalid').map((f) => ({ text: text.slice(f.span.start, f.span.end), message: f.message, severity: f.severity }));
+  const hostPortFindings = (text: string): Spotted[] => spotted(text, 'daemonset.pod-template-invalid');
 
   test('one host port twice across the regular containers: an error on the later hostPort, naming the holder', () => {
     const text = daemonSet(`        - name: a
@@ -179,7 +178,7 @@ ${containers}`;
     assert.equal(found.length, 1);
     assert.equal(found[0]!.severity, 'error');
     assert.equal(found[0]!.text, '9100');
-    assert.equal(offsetOf(text, 'hostPort: 9100, protocol') + 'hostPort: '.length, analyse(text).findings.find((f) => f.code === 'daemonset.pod-template-invalid')!.span.start);
+    assert.equal(found[0]!.start, offsetOf(text, 'hostPort: 9100, protocol') + 'hostPort: '.length);
     assert.equal(
       found[0]!.message,
       'Host port 9100/TCP of container b is already taken by container a: a host port (with its protocol and hostIP) must be unique in the pod, so the API server rejects the DaemonSet.',

@@ -1,10 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { portWarningKind } from '../../../../server/src/analysis/rules/portDuplicate';
-import { analyse, practiceOff, validDaemonSet } from '../../../helpers/analysis';
-import { offsetOf } from '../../../helpers/text';
+import { analyse, validDaemonSet } from '../../../helpers/analysis';
+import { lineAt, offsetOf } from '../../../helpers/text';
 import { fixesFor } from '../codeActions/fixes';
-import { only, variant } from './variant';
+import { type Spotted, spotted, variant } from './variant';
 
 const code = 'daemonset.port-duplicate';
 const agentPort = '            - containerPort: 9100\n              protocol: TCP\n';
@@ -19,15 +19,9 @@ function container(name: string, ports: string): string {
   return `        - name: ${name}\n          image: example/${name}:1.0\n          ports:\n${ports}`;
 }
 
-/** The port findings of `text`: the text under each span, its offset, severity and message. */
-function findingsOf(text: string): { text: string; start: number; severity: string; message: string }[] {
-  return only(analyse(text, { rules: practiceOff }).findings, code).map((f) => ({ text: text.slice(f.span.start, f.span.end), start: f.span.start, severity: f.severity, message: f.message }));
-}
+/** The findings of this rule in `text`. */
+const findingsOf = (text: string): Spotted[] => spotted(text, code);
 
-/** The 1-based line of `offset` in `text`. */
-function lineOf(text: string, offset: number): number {
-  return text.slice(0, offset).split('\n').length;
-}
 
 // pkg/api/pod/warnings.go warningsForPodSpecAndMeta, the allPorts loop: "duplicate port
 // definition", "overlapping port definition", "dangerously ambiguous port definition".
@@ -36,7 +30,7 @@ describe('duplicate container ports (pkg/api/pod/warnings.go warningsForPodSpecA
     const text = withPorts(agentPort, container('shipper', '            - containerPort: 9100\n'));
     const findings = findingsOf(text);
     assert.deepEqual(findings.map((f) => [f.text, f.start, f.severity]), [['9100', offsetOf(text, '9100', 1), 'warning']]);
-    const firstLine = lineOf(text, offsetOf(text, '9100'));
+    const firstLine = lineAt(text, offsetOf(text, '9100'));
     assert.equal(firstLine, 27);
     assert.equal(findings[0]!.message, `Port 9100/TCP of container shipper repeats one of container agent (line ${firstLine}): a duplicate port definition, which the API server warns about. Remove one.`);
     assert.match(findings[0]!.message, /^[\x20-\x7e]*$/);
@@ -82,7 +76,7 @@ describe('duplicate container ports (pkg/api/pod/warnings.go warningsForPodSpecA
     const text = withPorts(agentPort, `      initContainers:\n${container('setup', '            - containerPort: 9100\n')}`);
     const findings = findingsOf(text);
     assert.deepEqual(findings.map((f) => f.start), [offsetOf(text, '9100')]);
-    assert.match(findings[0]!.message, new RegExp(`^Port 9100/TCP of container agent repeats one of init container setup \\(line ${lineOf(text, offsetOf(text, '9100', 1))}\\)`));
+    assert.match(findings[0]!.message, new RegExp(`^Port 9100/TCP of container agent repeats one of init container setup \\(line ${lineAt(text, offsetOf(text, '9100', 1))}\\)`));
   });
 
   test('a third definition names the first; flow style', () => {
