@@ -72,7 +72,7 @@ export function startServer(connection: Connection, deps: ServerDeps = defaultDe
     folders.baseDirOf('file:///warm-up.yaml');
     performance.now();
     const cluster = clusters.resolve(defaultSettings, '');
-    const context = { options: defaultSettings, validator, ...(cluster.ok ? { cluster: cluster.context } : {}) };
+    const context = analysisContext(validator, defaultSettings, cluster);
     // Findings are sorted with localeCompare, whose collator loads on first use (about 10 ms).
     'a'.localeCompare('b');
     // Before any document opens (a user's first file may stop the rounds below at once): the first
