@@ -38,6 +38,7 @@ export enum DiagnosticCode {
   ImagePullSecretDuplicate = 'daemonset.image-pull-secret-duplicate',
   ImagePullSecretEmpty = 'daemonset.image-pull-secret-empty',
   PortDuplicate = 'daemonset.port-duplicate',
+  HostIpWithoutHostPort = 'daemonset.host-ip-without-host-port',
   // What the cluster will do (issue #6): the configured cluster, by default the embedded one
   PlacementNoNodes = 'placement.no-nodes',
   PlacementUntoleratedTaint = 'placement.untolerated-taint',

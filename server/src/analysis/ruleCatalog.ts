@@ -161,7 +161,7 @@ export const ruleCatalog: Readonly<Record<DiagnosticCode, RuleInfo>> = {
   [DiagnosticCode.PodTemplateInvalid]: {
     title: 'Invalid pod template',
     description:
-      'two containers (init containers included) or two volumes with one name, a `volumeMounts` entry naming no volume of the pod (with a did-you-mean) or a mount path used twice in a container, `ephemeralContainers` in the template, an env var name or `envFrom` prefix the target version rejects (`=` or non-printable ASCII always; before 1.32, where RelaxedEnvironmentVariableValidation is off by default, also anything but letters, digits, `_`, `-`, `.` or a leading digit), a port name that is not an IANA service name (at most 15 lowercase letters, digits and single inner `-`, with a letter) or is used twice in a container, a host port (protocol, hostIP, hostPort) used twice across the containers or within one init container',
+      'two containers (init containers included) or two volumes with one name, a `volumeMounts` entry naming no volume of the pod (with a did-you-mean) or a mount path used twice in a container, `ephemeralContainers` in the template, an env var name or `envFrom` prefix the target version rejects (`=` or non-printable ASCII always; before 1.32, where RelaxedEnvironmentVariableValidation is off by default, also anything but letters, digits, `_`, `-`, `.` or a leading digit), a port name that is not an IANA service name (at most 15 lowercase letters, digits and single inner `-`, with a letter) or is used twice in a container, a host port (protocol, hostIP, hostPort) used twice across the containers or within one init container (before Kubernetes 1.28, with `hostNetwork: true`, a missing `hostPort` is its `containerPort`)',
     fix: 'rename the mount to the suggested volume',
     severity: 'error',
     section: rejected,
@@ -242,7 +242,14 @@ export const ruleCatalog: Readonly<Record<DiagnosticCode, RuleInfo>> = {
   [DiagnosticCode.PortDuplicate]: {
     title: 'Container port defined twice',
     description:
-      'a container port with the same `containerPort` and protocol as an earlier one of the pod (any container, init containers included), on the later `containerPort`, where the API server warns: the same `hostIP` and `hostPort` (duplicate), a `hostPort` on only one of them (overlapping), or one `hostPort` with a `hostIP` on only one (dangerously ambiguous)',
+      'a container port with the same `containerPort` and protocol as an earlier one of the pod (any container, init containers included), on the later `containerPort`, where the API server warns: the same `hostIP` and `hostPort` (duplicate), a `hostPort` on only one of them (overlapping), or one `hostPort` with a `hostIP` on only one (dangerously ambiguous); before Kubernetes 1.28 (`daemonscope.kubernetesVersion`) a `hostNetwork: true` template\'s missing `hostPort` is its `containerPort`, as the API server defaulted it',
+    severity: 'warning',
+    section: unintended,
+  },
+  [DiagnosticCode.HostIpWithoutHostPort]: {
+    title: 'hostIP without hostPort',
+    description:
+      'a container port (any container, init containers included) with a `hostIP` but no `hostPort`, on the `hostIP`: it binds nothing, so it has no effect (the API server warns); before Kubernetes 1.28 (`daemonscope.kubernetesVersion`) a `hostNetwork: true` template gets `hostPort` from `containerPort`, so no warning there',
     severity: 'warning',
     section: unintended,
   },

@@ -59,6 +59,19 @@ export function portAsWritten(raw: unknown): PortAsWritten | undefined {
   };
 }
 
+/**
+ * The port entry `raw` as the API server sees it in the pod template (`portAsWritten`), with
+ * `hostPort` taken from `containerPort` when it has none and `hostNetworkDefaults` is set: before
+ * Kubernetes 1.28, pkg/apis/core/v1/defaults.go `SetDefaults_PodSpec` called
+ * `defaultHostNetworkPorts` on the template of a `hostNetwork: true` pod (see
+ * `templateDefaultsHostPorts`). Undefined when not a mapping.
+ */
+export function portAsDefaulted(raw: unknown, hostNetworkDefaults: boolean): PortAsWritten | undefined {
+  const port = portAsWritten(raw);
+  if (!port || !hostNetworkDefaults || port.hostPort !== 0 || typeof port.containerPort !== 'number') return port;
+  return { ...port, hostPort: port.containerPort };
+}
+
 /** The mapping at `path` in `value`, or undefined when absent or not a mapping. */
 export function recordAt(value: unknown, path: readonly PathSegment[]): JsonObject | undefined {
   let current: unknown = value;

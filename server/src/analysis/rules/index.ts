@@ -10,6 +10,7 @@ import { engineValuesRule } from './engineValues';
 import { envDuplicateRule } from './envDuplicate';
 import { featureVersionRule } from './featureVersion';
 import { hostAliasDuplicateRule } from './hostAliasDuplicate';
+import { hostIpWithoutHostPortRule } from './hostIpWithoutHostPort';
 import { hostNetworkDnsRule } from './hostNetworkDns';
 import { imagePullSecretsRule } from './imagePullSecrets';
 import { imageTagRule } from './imageTag';
@@ -69,6 +70,7 @@ export const allRules: readonly Rule[] = [
   hostAliasDuplicateRule,
   imagePullSecretsRule,
   portDuplicateRule,
+  hostIpWithoutHostPortRule,
   surgeHostPortRule,
   // What the configured cluster will do (silent without a cluster)
   noNodesRule,

@@ -14,7 +14,9 @@
  * - a container port name that is not an IANA_SVC_NAME, or one port name used twice in one
  *   container (`validateContainerPorts`: "Duplicate value"; see `portNameProblems`);
  * - one host port (protocol, hostIP, hostPort) twice across the regular containers, or twice in
- *   one init container (`checkHostPortConflicts` / `AccumulateUniqueHostPorts`).
+ *   one init container (`checkHostPortConflicts` / `AccumulateUniqueHostPorts`); before Kubernetes
+ *   1.28 a `hostNetwork: true` template's missing `hostPort` is its `containerPort`
+ *   (`templateDefaultsHostPorts`), so two ports with one `containerPort` collide there.
  * Each of these applies to init containers too (`validateContainerCommon`).
  */
 import { DiagnosticCode } from '../codes';
@@ -22,7 +24,8 @@ import type { PathSegment } from '../path';
 import { suggest } from '../suggest';
 import type { Finding } from '../types';
 import { minorVersion } from './featureVersion';
-import { allContainers, findingAt, podSpecPath, portAsWritten, record, recordAt } from './fields';
+import { allContainers, findingAt, podSpecPath, portAsDefaulted, record, recordAt } from './fields';
+import { hostPortDefaultingNote, templateDefaultsHostPorts } from './portDuplicate';
 import type { Rule } from './rule';
 
 const code = DiagnosticCode.PodTemplateInvalid;
@@ -164,25 +167,29 @@ export const podTemplateRule: Rule = {
     // Host ports: one (protocol, hostIP, hostPort) once across the regular containers (they share
     // the pod's network), and once within each init container on its own (they run one after
     // another); a hostPort of 0 is none (validateContainers / validateInitContainers with
-    // `checkHostPortConflicts`, `AccumulateUniqueHostPorts`: "Duplicate value").
-    const regularHostPorts = new Map<string, string>();
+    // `checkHostPortConflicts`, `AccumulateUniqueHostPorts`: "Duplicate value"). Validation sees
+    // the defaulted template, so before 1.28 a hostNetwork port's missing hostPort counts.
+    const defaults = templateDefaultsHostPorts(model.value, context.options.kubernetesVersion);
+    const regularHostPorts = new Map<string, { name: string; defaulted: boolean }>();
     for (const ref of containers) {
-      const taken = ref.list === 'containers' ? regularHostPorts : new Map<string, string>();
+      const taken = ref.list === 'containers' ? regularHostPorts : new Map<string, { name: string; defaulted: boolean }>();
       const ports = Array.isArray(ref.container.ports) ? ref.container.ports : [];
       ports.forEach((item: unknown, index) => {
-        const port = portAsWritten(item);
+        const port = portAsDefaulted(item, defaults);
         if (!port || port.hostPort === 0) return;
+        const defaulted = port.hostPort !== 0 && portAsDefaulted(item, false)?.hostPort === 0;
         const { hostPort, protocol, hostIP } = port;
         const key = `${protocol}/${hostIP}/${hostPort}`;
         const holder = taken.get(key);
         if (holder === undefined) {
-          taken.set(key, ref.name);
+          taken.set(key, { name: ref.name, defaulted });
           return;
         }
-        const by = holder === ref.name ? 'another of its ports' : `container ${holder}`;
+        const by = holder.name === ref.name ? 'another of its ports' : `container ${holder.name}`;
+        const note = defaulted || holder.defaulted ? hostPortDefaultingNote(context.options.kubernetesVersion) : '';
         at(
-          [...ref.path, 'ports', index, 'hostPort'],
-          `Host port ${hostPort}/${protocol}${hostIP === '' ? '' : ` on ${hostIP}`} of container ${ref.name} is already taken by ${by}: a host port (with its protocol and hostIP) must be unique in the pod${ref.list === 'initContainers' ? "'s init container" : ''}, so the API server rejects the DaemonSet.`,
+          [...ref.path, 'ports', index, defaulted ? 'containerPort' : 'hostPort'],
+          `Host port ${hostPort}/${protocol}${hostIP === '' ? '' : ` on ${hostIP}`} of container ${ref.name} is already taken by ${by}: a host port (with its protocol and hostIP) must be unique in the pod${ref.list === 'initContainers' ? "'s init container" : ''}, so the API server rejects the DaemonSet.${note}`,
         );
       });
     }

@@ -8,22 +8,52 @@
  * - otherwise, the same `hostPort` with a `hostIP` on only one of them: "dangerously ambiguous
  *   port definition" (which one binds is undefined).
  * The finding is on the later `containerPort` and names the first earlier port it matches (the
- * API server repeats the warning once per earlier port). Ports are compared as written: since
- * Kubernetes 1.28 a pod template's `hostPort` is no longer defaulted from `containerPort` under
- * `hostNetwork` (feature gate DefaultHostNetworkHostPortsInPodTemplates). A `containerPort` that is
- * not an integer is the schema's business.
+ * API server repeats the warning once per earlier port). Ports are compared as the API server
+ * sees them after defaulting, which depends on `daemonscope.kubernetesVersion`: from 1.28 as
+ * written; before 1.28, in a `hostNetwork: true` template, a port without `hostPort` gets
+ * `hostPort: <containerPort>` (`templateDefaultsHostPorts`), so two bare ports are still a
+ * duplicate but a bare one beside `hostPort: <containerPort>` is a duplicate, not an overlap. A
+ * `containerPort` that is not an integer is the schema's business.
  */
 import { DiagnosticCode } from '../codes';
+import type { JsonObject } from '../model';
 import type { PathSegment } from '../path';
 import type { Finding } from '../types';
-import { allContainers, findingAt, lineOf, portAsWritten, type PortAsWritten } from './fields';
+import { minorVersion } from './featureVersion';
+import { allContainers, findingAt, lineOf, podSpecPath, portAsDefaulted, recordAt, type PortAsWritten } from './fields';
 import type { Rule } from './rule';
+
+/**
+ * The first minor version whose API server leaves `hostPort` unset in a pod template with
+ * `hostNetwork: true`: kubernetes/kubernetes CHANGELOG/CHANGELOG-1.28.md (#117696, "Now `hostPort`
+ * will only be set when an actual Pod is being created") moved `defaultHostNetworkPorts` from
+ * `SetDefaults_PodSpec` to `SetDefaults_Pod` (pkg/apis/core/v1/defaults.go); the deprecated feature
+ * gate DefaultHostNetworkHostPortsInPodTemplates (off by default, removed in 1.31) brought it back.
+ */
+export const templateHostPortsUnsetFrom = 28;
+
+/**
+ * Whether the API server of `kubernetesVersion` (`1.NN`) fills each missing `hostPort` from
+ * `containerPort` in this DaemonSet's pod template: `hostNetwork: true` and a version before 1.28.
+ * An unreadable version counts as a current one (no defaulting).
+ */
+export function templateDefaultsHostPorts(value: JsonObject, kubernetesVersion: string): boolean {
+  const target = minorVersion(kubernetesVersion);
+  return target !== undefined && target < templateHostPortsUnsetFrom && recordAt(value, podSpecPath)?.hostNetwork === true;
+}
+
+/** Why the ports compare as they do when defaulting filled a `hostPort` (for messages). */
+export function hostPortDefaultingNote(kubernetesVersion: string): string {
+  return ` With \`hostNetwork: true\`, Kubernetes ${kubernetesVersion} (daemonscope.kubernetesVersion) sets a missing \`hostPort\` to the \`containerPort\` in the template; 1.${templateHostPortsUnsetFrom} and later no longer do.`;
+}
 
 /** One port as the warning compares it, with where it is written and whose it is. */
 interface PortEntry extends PortAsWritten {
   containerPort: number;
   path: PathSegment[];
   owner: string;
+  /** Its `hostPort` came from defaulting, not from the file. */
+  defaulted: boolean;
 }
 
 /** How the API server words its warning when `later` repeats `earlier` (same port and protocol), or undefined. */
@@ -46,15 +76,17 @@ export const portDuplicateRule: Rule = {
   check(model, context) {
     const findings: Finding[] = [];
     const seen = new Map<string, PortEntry[]>();
+    const defaults = templateDefaultsHostPorts(model.value, context.options.kubernetesVersion);
     for (const ref of allContainers(model.value)) {
       const ports = ref.container.ports;
       if (!Array.isArray(ports)) continue;
       const owner = `${ref.list === 'initContainers' ? 'init container' : 'container'} ${ref.name}`;
       ports.forEach((raw: unknown, index) => {
-        const port = portAsWritten(raw);
+        const port = portAsDefaulted(raw, defaults);
         const containerPort = port?.containerPort;
         if (!port || typeof containerPort !== 'number' || !Number.isInteger(containerPort)) return;
-        const entry: PortEntry = { ...port, containerPort, path: [...ref.path, 'ports', index, 'containerPort'], owner };
+        const defaulted = port.hostPort !== 0 && portAsDefaulted(raw, false)?.hostPort === 0;
+        const entry: PortEntry = { ...port, containerPort, path: [...ref.path, 'ports', index, 'containerPort'], owner, defaulted };
         const key = `${entry.containerPort}/${entry.protocol}`;
         const others = seen.get(key) ?? [];
         for (const other of others) {
@@ -66,7 +98,7 @@ export const portDuplicateRule: Rule = {
             findingAt(model, {
               code: DiagnosticCode.PortDuplicate,
               severity: 'warning',
-              message: `Port ${key} of ${owner} repeats ${where} (line ${line}): ${explanation[kind]}`,
+              message: `Port ${key} of ${owner} repeats ${where} (line ${line}): ${explanation[kind]}${entry.defaulted || other.defaulted ? hostPortDefaultingNote(context.options.kubernetesVersion) : ''}`,
               path: entry.path,
               prefer: 'value',
             }),

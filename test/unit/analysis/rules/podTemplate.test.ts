@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyse, check } from '../../../helpers/analysis';
+import { analyse, check, practiceOff } from '../../../helpers/analysis';
 import { offsetOf } from '../../../helpers/text';
 import { applyFix, fixesFor } from '../codeActions/fixes';
-import { type Spotted, spotted, variant } from './variant';
+import { only, type Spotted, spotted, variant } from './variant';
 
 // pkg/apis/apps/validation/validation.go ValidateDaemonSetSpec
 describe('pod template rules (ValidateDaemonSetSpec)', () => {
@@ -234,5 +234,50 @@ ${containers}`;
         'Host port 9100/TCP on 10.0.0.1 of container a is already taken by another of its ports: a host port (with its protocol and hostIP) must be unique in the pod, so the API server rejects the DaemonSet.',
       ],
     );
+  });
+});
+
+// CHANGELOG-1.28 (#117696): before 1.28, pkg/apis/core/v1/defaults.go SetDefaults_PodSpec ran
+// defaultHostNetworkPorts on a hostNetwork pod template, and validation (checkHostPortConflicts)
+// saw the defaulted hostPorts.
+describe('host ports and daemonscope.kubernetesVersion (CHANGELOG-1.28 #117696: hostPort defaulted in hostNetwork pod templates before 1.28)', () => {
+  const daemonSet = (hostNetwork: boolean, initContainers = ''): string => `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  selector:
+    matchLabels: {app: agent}
+  template:
+    metadata:
+      labels: {app: agent}
+    spec:
+${hostNetwork ? '      hostNetwork: true\n      dnsPolicy: ClusterFirstWithHostNet\n' : ''}${initContainers}      containers:
+        - name: a
+          image: a:1
+          ports: [{containerPort: 9100}]
+        - name: b
+          image: b:1
+          ports: [{containerPort: 9100, name: metrics}]
+`;
+  const at = (text: string, version: string): { text: string; start: number; message: string }[] =>
+    only(analyse(text, { rules: practiceOff, kubernetesVersion: version }).findings, 'daemonset.pod-template-invalid').map((f) => ({ text: text.slice(f.span.start, f.span.end), start: f.span.start, message: f.message }));
+
+  test('one containerPort in two containers with hostNetwork: rejected before 1.28 (on the later containerPort, saying why), accepted from 1.28', () => {
+    const text = daemonSet(true);
+    const old = at(text, '1.27');
+    assert.deepEqual(old.map((f) => [f.text, f.start]), [['9100', offsetOf(text, '9100', 1)]]);
+    assert.equal(
+      old[0]!.message,
+      'Host port 9100/TCP of container b is already taken by container a: a host port (with its protocol and hostIP) must be unique in the pod, so the API server rejects the DaemonSet. With `hostNetwork: true`, Kubernetes 1.27 (daemonscope.kubernetesVersion) sets a missing `hostPort` to the `containerPort` in the template; 1.28 and later no longer do.',
+    );
+    assert.deepEqual(at(text, '1.28'), []);
+    assert.deepEqual(at(text, '1.35'), []);
+    assert.deepEqual(at(daemonSet(false), '1.27'), []);
+  });
+
+  test('before 1.28, an init container\'s defaulted port does not collide with a regular container\'s', () => {
+    const text = daemonSet(true, '      initContainers:\n        - name: setup\n          image: s:1\n          ports: [{containerPort: 9100}]\n').replace('ports: [{containerPort: 9100, name: metrics}]', 'ports: [{containerPort: 9200}]');
+    assert.deepEqual(at(text, '1.27'), []);
   });
 });

@@ -1,10 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { portWarningKind } from '../../../../server/src/analysis/rules/portDuplicate';
-import { analyse, validDaemonSet } from '../../../helpers/analysis';
+import type { JsonObject } from '../../../../server/src/analysis/model';
+import { portWarningKind, templateDefaultsHostPorts } from '../../../../server/src/analysis/rules/portDuplicate';
+import { analyse, practiceOff, validDaemonSet } from '../../../helpers/analysis';
 import { lineAt, offsetOf } from '../../../helpers/text';
 import { fixesFor } from '../codeActions/fixes';
-import { type Spotted, spotted, variant } from './variant';
+import { only, type Spotted, spotted, variant } from './variant';
 
 const code = 'daemonset.port-duplicate';
 const agentPort = '            - containerPort: 9100\n              protocol: TCP\n';
@@ -103,5 +104,42 @@ describe('duplicate container ports (pkg/api/pod/warnings.go warningsForPodSpecA
     assert.equal(portWarningKind({ hostIP: '', hostPort: 80 }, { hostIP: 'b', hostPort: 80 }), 'ambiguous');
     assert.equal(portWarningKind({ hostIP: 'a', hostPort: 80 }, { hostIP: 'b', hostPort: 80 }), undefined);
     assert.equal(portWarningKind({ hostIP: '', hostPort: 80 }, { hostIP: '', hostPort: 81 }), undefined);
+  });
+});
+
+// CHANGELOG-1.28 (#117696): before 1.28, pkg/apis/core/v1/defaults.go SetDefaults_PodSpec ran
+// defaultHostNetworkPorts on a hostNetwork pod template, so warnings.go compared defaulted ports.
+describe('duplicate container ports and daemonscope.kubernetesVersion (CHANGELOG-1.28 #117696: hostPort defaulted in hostNetwork pod templates before 1.28)', () => {
+  const hostNetwork = '      hostNetwork: true\n      dnsPolicy: ClusterFirstWithHostNet\n';
+  const findingsAt = (text: string, version: string): string[] => only(analyse(text, { rules: practiceOff, kubernetesVersion: version }).findings, code).map((f) => f.message);
+
+  test('a bare port beside hostPort: <containerPort>: overlapping from 1.28, a duplicate before, with why', () => {
+    const text = withPorts(agentPort, `${container('shipper', '            - containerPort: 9100\n              hostPort: 9100\n')}${hostNetwork}`);
+    const [current] = findingsAt(text, '1.28');
+    assert.match(current!, /an overlapping port definition/);
+    assert.doesNotMatch(current!, /kubernetesVersion/);
+    assert.deepEqual(findingsAt(text, '1.35'), [current]);
+    const [old, ...rest] = findingsAt(text, '1.27');
+    assert.deepEqual(rest, []);
+    assert.match(old!, /a duplicate port definition, which the API server warns about\. Remove one\. With `hostNetwork: true`, Kubernetes 1\.27 \(daemonscope\.kubernetesVersion\) sets a missing `hostPort` to the `containerPort` in the template; 1\.28 and later no longer do\.$/);
+    assert.match(old!, /^[\x20-\x7e]*$/);
+    // Without hostNetwork nothing is defaulted: overlapping at 1.27 too.
+    const plain = withPorts(agentPort, container('shipper', '            - containerPort: 9100\n              hostPort: 9100\n'));
+    assert.deepEqual(findingsAt(plain, '1.27').map((m) => /overlapping/.test(m)), [true]);
+  });
+
+  test('two ports differing only in hostIP: ambiguous before 1.28 with hostNetwork (both get hostPort 9100), overlapping from 1.28', () => {
+    const text = withPorts(agentPort, `${container('shipper', '            - containerPort: 9100\n              hostIP: 10.0.0.1\n')}${hostNetwork}`);
+    assert.deepEqual(findingsAt(text, '1.35').map((m) => /an overlapping port definition/.test(m)), [true]);
+    assert.deepEqual(findingsAt(text, '1.27').map((m) => /a dangerously ambiguous port definition/.test(m)), [true]);
+  });
+
+  test('templateDefaultsHostPorts: hostNetwork true and a version before 1.28 only', () => {
+    const value = (hostNetworkValue: unknown): JsonObject => ({ spec: { template: { spec: { hostNetwork: hostNetworkValue } } } });
+    assert.equal(templateDefaultsHostPorts(value(true), '1.27'), true);
+    assert.equal(templateDefaultsHostPorts(value(true), '1.28'), false);
+    assert.equal(templateDefaultsHostPorts(value(false), '1.27'), false);
+    assert.equal(templateDefaultsHostPorts(value('true'), '1.27'), false);
+    assert.equal(templateDefaultsHostPorts(value(true), 'latest'), false);
   });
 });
