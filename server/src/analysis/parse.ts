@@ -5,7 +5,7 @@
  * octal and `<<` merge keys work. go-yaml v2 keeps timestamp-like and sexagesimal plain scalars
  * (`2024-01-01`, `12:30`) as strings when decoding into an untyped value, so those tags are dropped.
  */
-import { Composer, LineCounter, Parser, parseAllDocuments, type Document, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
+import { Composer, LineCounter, Parser, parseAllDocuments, type Document, type ParseOptions, type DocumentOptions, type ScalarTag, type SchemaOptions } from 'yaml';
 import type { Span } from './types';
 
 /** One YAML document of a file. */
@@ -25,6 +25,37 @@ export interface ParsedFile {
   documents: ParsedDocument[];
 }
 
+type Tags = Exclude<SchemaOptions['customTags'], ((tags: never) => unknown) | null | undefined>;
+
+/**
+ * The first character of a plain scalar that only the string tag accepts: a letter that none
+ * of YAML 1.1's other scalar tags (as yaml implements them: schema/yaml-1.1) can start with.
+ * Null is empty, `~` or `null`; booleans start with y, n, t, f or o (`yes`, `no`, `true`,
+ * `false`, `on`, `off`, either case); numbers with a sign, a digit or `.`, and floats also
+ * with e (`e5`: the mantissa is optional in yaml's pattern); the merge key is `<<`.
+ */
+export const surelyString = /^[a-dg-mp-suv-xzA-DG-MP-SUV-XZ]/;
+
+/**
+ * YAML 1.1's scalar tags without the timestamps (module comment), led by the string tag tested
+ * with `surelyString`: yaml resolves a plain scalar with the first tag whose pattern matches it,
+ * so most words of a manifest (`app`, `kube-system`, `IfNotPresent`) are strings after one test
+ * instead of one per numeric and boolean pattern (a tenth of the parse). What resolves to what
+ * is unchanged: a scalar the new test takes is one no other pattern matches, which would have
+ * fallen back to the same string tag (parse.test.ts compares both on every input).
+ */
+export function yaml11Tags(tags: Tags, stringsFirst = true): Tags {
+  const kept = tags.filter((tag) => {
+    if (typeof tag !== 'object') return true;
+    return tag.tag !== 'tag:yaml.org,2002:timestamp' && !('format' in tag && tag.format === 'TIME');
+  });
+  const string = kept.find((tag): tag is ScalarTag => typeof tag === 'object' && tag.tag === 'tag:yaml.org,2002:str' && !('collection' in tag && tag.collection));
+  if (!stringsFirst || !string) return kept;
+  // Without `identify`: printing a string picks its tag as before (one with a pattern wins there).
+  const { identify: _printing, ...resolving } = string;
+  return [{ ...resolving, test: surelyString }, ...kept];
+}
+
 /** The options every Daemonscope parse uses (see the module comment). */
 export const yamlParseOptions: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
@@ -32,11 +63,7 @@ export const yamlParseOptions: ParseOptions & DocumentOptions & SchemaOptions = 
   // Problems become findings; nothing is written to the process's stderr.
   logLevel: 'silent',
   uniqueKeys: true,
-  customTags: (tags) =>
-    tags.filter((tag) => {
-      if (typeof tag !== 'object') return true;
-      return tag.tag !== 'tag:yaml.org,2002:timestamp' && !('format' in tag && tag.format === 'TIME');
-    }),
+  customTags: (tags) => yaml11Tags(tags),
 };
 
 /** Parses every document of `text`. Never throws: syntax errors stay on each document's `errors`. */
