@@ -3,7 +3,7 @@
  * one of the removed versions), and one per DaemonSet item of a list document (`kind: List`).
  * Holds the document with its positions and the value the API server would decode from it.
  */
-import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
 import { findPair, nodeSpan } from './locate';
 import type { ParsedDocument } from './parse';
 import type { Span } from './types';
@@ -239,12 +239,14 @@ export function plainDecode(document: Document.Parsed): { value: unknown } | und
 }
 
 function plainValue(node: unknown): unknown {
-  if (isScalar(node)) return node.value;
-  if (isMap(node)) {
+  // instanceof, not isScalar/isMap/isSeq (a symbol read per node): the walk visits every node of
+  // every document once, and yaml composes only these classes (YAMLSet and YAMLOMap extend them but are tagged).
+  if (node instanceof Scalar) return node.value;
+  if (node instanceof YAMLMap) {
     if (node.tag !== undefined) return unsupported;
     const out: JsonObject = {};
     for (const { key, value: valueNode } of node.items) {
-      if (!isScalar(key) || typeof key.value !== 'string' || key.value === '<<') return unsupported;
+      if (!(key instanceof Scalar) || typeof key.value !== 'string' || key.value === '<<') return unsupported;
       const value = plainValue(valueNode);
       if (value === unsupported) return unsupported;
       // dropNullFields: `null` means absent.
@@ -255,7 +257,7 @@ function plainValue(node: unknown): unknown {
     }
     return out;
   }
-  if (isSeq(node)) {
+  if (node instanceof YAMLSeq) {
     if (node.tag !== undefined) return unsupported;
     const out: unknown[] = [];
     for (const item of node.items) {
