@@ -118,11 +118,14 @@ const daemonSetMention = /\bkind["']?[ \t]*:[ \t]*["']?DaemonSet\b/;
  * files. `analyse` runs to completion; `steps` can be run in slices and abandoned.
  */
 export class IncrementalAnalyser {
-  /** Entries of the last analysis (and of abandoned ones), by chunk text. */
-  private pool = new Map<string, ChunkEntry[]>();
+  /**
+   * Entries of the last analysis (and of abandoned ones), by the length of their text (a number
+   * is hashed at once; hashing each text would read all of it, 4 ms for a 1 MB file).
+   */
+  private pool = new Map<number, ChunkEntry[]>();
   /**
    * The entries of the last run in file order: an unchanged chunk is looked for there first, at
-   * its index counted from the start and from the end, which spares hashing its text for the pool.
+   * its index counted from the start and from the end, which spares a search of the pool.
    */
   private order: ChunkEntry[] = [];
   private running: Generator<void, FileAnalysis, void> | undefined;
@@ -301,13 +304,11 @@ export class IncrementalAnalyser {
    * `hints` if it has that text, else one found by text.
    */
   private take(chunk: Chunk, last: boolean, ...hints: (ChunkEntry | undefined)[]): ChunkEntry | undefined {
-    let entry = hints.find((hint) => hint !== undefined && hint.pooled && hint.last === last && hint.text === chunk.text);
-    // The pool is looked up by the entry's own text when there is one: its hash is already known.
-    const candidates = this.pool.get(entry ? entry.text : chunk.text);
-    if (!entry) entry = candidates?.find((candidate) => candidate.last === last);
+    // A taken entry stays in its list of the pool, unpooled, until `keep` makes the next pool.
+    const entry =
+      hints.find((hint) => hint !== undefined && hint.pooled && hint.last === last && hint.text === chunk.text) ??
+      this.pool.get(chunk.text.length)?.find((candidate) => candidate.pooled && candidate.last === last && candidate.text === chunk.text);
     if (!entry) return undefined;
-    candidates!.splice(candidates!.indexOf(entry), 1);
-    if (candidates!.length === 0) this.pool.delete(entry.text);
     entry.pooled = false;
     const delta = chunk.span.start - entry.base;
     if (delta !== 0) {
@@ -325,16 +326,17 @@ export class IncrementalAnalyser {
 
   /**
    * After a run: a completed run's entries replace the pool (so it never outgrows the file); an
-   * abandoned run's entries join what is left of it, for the next run to take.
+   * abandoned run's entries join what is left of it (those it did not take), for the next run.
    */
   private keep(fresh: ChunkEntry[], completed: boolean): void {
-    if (completed) this.pool = new Map();
+    const left = completed ? [] : [...this.pool.values()].flat().filter((entry) => entry.pooled);
+    this.pool = new Map();
     this.order = fresh;
-    for (const entry of fresh) {
+    for (const entry of [...left, ...fresh]) {
       entry.pooled = true;
-      const list = this.pool.get(entry.text);
+      const list = this.pool.get(entry.text.length);
       if (list) list.push(entry);
-      else this.pool.set(entry.text, [entry]);
+      else this.pool.set(entry.text.length, [entry]);
     }
   }
 

@@ -95,6 +95,40 @@ test('property: any sequence of edits analysed incrementally equals analysing ea
   );
 });
 
+test('documents moved to other places (reordered, pasted elsewhere) are found by their text and reused', () => {
+  const analyser = new IncrementalAnalyser();
+  const docs = Array.from({ length: 8 }, (_, i) => daemonSet(i));
+  analyser.analyse(docs.join('---\n'), context());
+  // The middle six moved: neither their index from the start nor from the end holds the same text,
+  // only the pool finds them (the first and last chunks stay: the first has no `---`, the last is parsed as last).
+  const reordered = [docs[0], docs[5], docs[6], docs[1], docs[2], docs[3], docs[4], docs[7]].join('---\n');
+  const result = analyser.analyse(reordered, context());
+  assert.deepEqual(analyser.lastRun, { parsed: 0, reused: 8, checked: 0 });
+  assertSameAnalysis(result, analyseWhole(reordered, context()), reordered);
+  assert.equal(analyser.cachedChunks, 8);
+  // Two identical documents moved: each takes an entry of its own.
+  const twice = [docs[0], docs[1], docs[2], docs[2], docs[7]].join('---\n');
+  analyser.analyse(twice, context());
+  const moved = [docs[0], docs[2], docs[2], docs[1], docs[7]].join('---\n');
+  const again = analyser.analyse(moved, context());
+  assert.deepEqual(analyser.lastRun, { parsed: 0, reused: 5, checked: 0 });
+  assertSameAnalysis(again, analyseWhole(moved, context()), moved);
+});
+
+test('a run abandoned part-way keeps, for the next one, the entries of the previous version it did not reach', () => {
+  const analyser = new IncrementalAnalyser();
+  const docs = Array.from({ length: 10 }, (_, i) => daemonSet(i));
+  analyser.analyse(docs.join('---\n'), context());
+  // A version with the documents reversed, abandoned after its first three documents.
+  const steps = analyser.steps([...docs].reverse().join('---\n'), context());
+  for (let n = 0; n < 3; n++) steps.next();
+  // The original order again: the three it took and the seven it left are all reused.
+  const original = docs.join('---\n');
+  const result = analyser.analyse(original, context());
+  assert.deepEqual(analyser.lastRun, { parsed: 0, reused: 10, checked: 0 });
+  assertSameAnalysis(result, analyseWhole(original, context()), original);
+});
+
 test('an abandoned run leaves its work for the next one, and the cache never outgrows the file', () => {
   const analyser = new IncrementalAnalyser();
   const original = fileOf(30);
