@@ -32,7 +32,8 @@ for (const bundle of ['server.js', 'cli.js']) {
     const text = read(t);
     if (text === undefined) return;
     for (const [cls, type] of [['Scalar', 'SCALAR'], ['Alias', 'ALIAS'], ['YAMLMap', 'MAP'], ['YAMLSeq', 'SEQ'], ['Pair', 'PAIR']]) {
-      assert.ok(text.includes(`Object.defineProperty(${cls}.prototype, identity.NODE_TYPE, { value: identity.${type} });`), cls);
+      // esbuild may number a class's name (`Scalar2`) where the bundle has another binding of it.
+      assert.match(text, new RegExp(`Object\\.defineProperty\\(${cls}\\d*\\.prototype, identity\\.NODE_TYPE, \\{ value: identity\\.${type} \\}\\);`), cls);
     }
     assert.equal(text.includes('Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR })'), false);
     assert.match(text, /if \(this\[identity\.NODE_TYPE\] !== type\d*\) Object\.defineProperty\(this, identity\.NODE_TYPE/);
