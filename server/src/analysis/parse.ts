@@ -45,6 +45,17 @@ export const surelyString = /^[a-dg-mp-suv-xzA-DG-MP-SUV-XZ]/;
  * fallen back to the same string tag (parse.test.ts compares both on every input).
  */
 export function yaml11Tags(tags: Tags, stringsFirst = true): Tags {
+  // yaml asks once per document, with the same tags each time: the list is made once (2 ms of a
+  // 500-document file) and each document gets its own copy (yaml may add to it).
+  if (stringsFirst && lastTags && lastTags.from.length === tags.length && lastTags.from.every((tag, i) => tag === tags[i])) return lastTags.to.slice();
+  const made = makeYaml11Tags(tags, stringsFirst);
+  if (stringsFirst) lastTags = { from: tags.slice(), to: made.slice() };
+  return made;
+}
+
+let lastTags: { from: Tags; to: Tags } | undefined;
+
+function makeYaml11Tags(tags: Tags, stringsFirst: boolean): Tags {
   const kept = tags.filter((tag) => {
     if (typeof tag !== 'object') return true;
     return tag.tag !== 'tag:yaml.org,2002:timestamp' && !('format' in tag && tag.format === 'TIME');

@@ -80,4 +80,12 @@ test('every parse tests surelyString first, and keeps no timestamp tag', () => {
   assert.ok(!tags.some((tag) => tag.tag === 'tag:yaml.org,2002:timestamp'));
   const value = document!.get('a', true);
   assert.ok(isScalar(value) && value.value === 'b');
+  // The list is made once, but each document has its own copy: yaml adds to it (an unknown tag).
+  const [first, second] = parseAllDocuments('a: !!binary aGk=\n---\nb: c\n', yamlParseOptions) as ReturnType<typeof parseAllDocuments> & unknown[];
+  assert.notEqual(first!.schema.tags, second!.schema.tags);
+  assert.equal(first!.schema.tags[0], second!.schema.tags[0]);
+  first!.schema.tags.push({ tag: '!planted', resolve: (text: string) => text });
+  const [third] = parseAllDocuments('d: e\n', yamlParseOptions) as ReturnType<typeof parseAllDocuments> & unknown[];
+  assert.ok(!third!.schema.tags.some((tag) => tag.tag === '!planted'));
+  assert.deepEqual(third!.schema.tags.map((tag) => tag.tag), second!.schema.tags.map((tag) => tag.tag));
 });
