@@ -2,6 +2,7 @@
 // Type-checking is tsc's job (npm run typecheck); esbuild only emits.
 import * as esbuild from 'esbuild';
 import { readFile } from 'node:fs/promises';
+import { flattenGenerators } from './scripts/yamlGenerators.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -73,16 +74,29 @@ const yamlPatches = [
     to: "function unfoldLines(source) {\n    if (!source.includes('\\n'))\n        return source;\n    const line = /(.*?)\\r?\\n/sy;",
   },
 ];
+// The lexer's and the parser's generator methods made plain, but for their entry points
+// (scripts/yamlGenerators.mjs: why, and the checks that fail the build if yaml changes them).
+const flattened = [
+  { file: yamlFile('parse/lexer'), name: 'lexer' },
+  { file: yamlFile('parse/parser'), name: 'parser' },
+];
 /** @type {import('esbuild').Plugin} */
 const yamlPatched = {
   name: 'yaml-patched',
   setup(build) {
-    const filter = new RegExp([...new Set(yamlPatches.map(({ file }) => file.source))].join('|'));
+    const filter = new RegExp([...new Set([...yamlPatches, ...flattened].map(({ file }) => file.source))].join('|'));
     build.onLoad({ filter }, async (args) => {
       let source = await readFile(args.path, 'utf8');
       for (const { from, to, all } of yamlPatches.filter(({ file }) => file.test(args.path))) {
         if (!source.includes(from)) return { errors: [{ text: `${args.path} no longer contains ${JSON.stringify(from)}: update yamlPatches in esbuild.mjs` }] };
         source = all ? source.replaceAll(from, to) : source.replace(from, to);
+      }
+      for (const { name } of flattened.filter(({ file }) => file.test(args.path))) {
+        try {
+          source = flattenGenerators(source, name);
+        } catch (error) {
+          return { errors: [{ text: `${error.message}: update scripts/yamlGenerators.mjs` }] };
+        }
       }
       return { contents: source, loader: 'js' };
     });

