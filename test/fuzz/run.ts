@@ -2,7 +2,7 @@
  * `npm run fuzz [-- --seeds N --edits N --memory-edits N]`: the long run of the LSP fuzz
  * (lspFuzz.ts). A fresh server per seed, so a failing seed replays alone: the failure is printed
  * with the options to add to `regressions` in test/protocol/fuzz.test.ts. Then 10,000 edits on
- * one document of the 500-document file, with the server's RSS before and after. Reports the
+ * one document of the 500-document file, with the server's RSS before, every 1,000 edits and after. Reports the
  * slowest answers and p50/p95 per method. Exit status 1 on any failure.
  */
 import { readFileSync } from 'node:fs';
@@ -75,12 +75,30 @@ async function memoryRun(): Promise<void> {
     };
     await typeAndDelete(200);
     const before = rssMb(client.pid);
+    // RSS rises and falls with the garbage collector's cycles (tens of MB): sampled every 1,000
+    // edits, a leak shows as the later samples' peak above the earlier ones'.
+    const samples: number[] = [];
     const start = performance.now();
-    await typeAndDelete(memoryEdits);
+    for (let done = 0; done < memoryEdits; done += 1000) {
+      await typeAndDelete(Math.min(1000, memoryEdits - done));
+      samples.push(rssMb(client.pid));
+    }
     const seconds = (performance.now() - start) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const after = rssMb(client.pid);
-    console.log(JSON.stringify({ figure: `server RSS across ${memoryEdits} edits on one document (500-document file)`, beforeMb: before, afterMb: after, growthMb: round(after - before), seconds: round(seconds), msPerEdit: round((seconds * 1000) / memoryEdits) }));
+    const half = Math.ceil(samples.length / 2);
+    const peak = (values: number[]): number => Math.max(...values);
+    console.log(
+      JSON.stringify({
+        figure: `server RSS across ${memoryEdits} edits on one document (500-document file)`,
+        beforeMb: before,
+        afterMb: after,
+        everyThousandMb: samples,
+        peakGrowthMb: round(peak(samples.slice(half)) - peak(samples.slice(0, half))),
+        seconds: round(seconds),
+        msPerEdit: round((seconds * 1000) / memoryEdits),
+      }),
+    );
   });
 }
 
