@@ -72,6 +72,39 @@ export function portAsDefaulted(raw: unknown, hostNetworkDefaults: boolean): Por
   return { ...port, hostPort: port.containerPort };
 }
 
+/** A container port as the API server compares it in the pod template, with where it is and whose. */
+export interface PodPort {
+  /** As `portAsDefaulted` reads it. */
+  port: PortAsWritten;
+  /** Its `hostPort` came from defaulting (`portAsDefaulted`), not from the file. */
+  defaulted: boolean;
+  container: ContainerRef;
+  /** Its index in the container's `ports`; its path is `[...container.path, 'ports', index]`. */
+  index: number;
+  /** `container NAME` or `init container NAME`, for messages. */
+  owner: string;
+}
+
+/**
+ * Every port entry that is a mapping, of every container of the pod template (init containers
+ * first, as `allContainers` and the API server's `VisitContainersWithPath` order them), with the
+ * `hostPort` defaulting of `portAsDefaulted` when `hostNetworkDefaults`.
+ */
+export function podPorts(value: JsonObject, hostNetworkDefaults: boolean): PodPort[] {
+  const out: PodPort[] = [];
+  for (const container of allContainers(value)) {
+    const ports = container.container.ports;
+    if (!Array.isArray(ports)) continue;
+    const owner = `${container.list === 'initContainers' ? 'init container' : 'container'} ${container.name}`;
+    ports.forEach((raw: unknown, index) => {
+      const port = portAsDefaulted(raw, hostNetworkDefaults);
+      if (!port) return;
+      out.push({ port, defaulted: port.hostPort !== 0 && portAsDefaulted(raw, false)?.hostPort === 0, container, index, owner });
+    });
+  }
+  return out;
+}
+
 /** The mapping at `path` in `value`, or undefined when absent or not a mapping. */
 export function recordAt(value: unknown, path: readonly PathSegment[]): JsonObject | undefined {
   let current: unknown = value;

@@ -10,7 +10,7 @@
  */
 import { DiagnosticCode } from '../codes';
 import type { Finding } from '../types';
-import { allContainers, findingAt, podSpecPath, portAsDefaulted, recordAt } from './fields';
+import { findingAt, podPorts, podSpecPath, recordAt } from './fields';
 import type { Rule } from './rule';
 import { templateDefaultsHostPorts } from './portDuplicate';
 
@@ -23,24 +23,18 @@ export const hostIpWithoutHostPortRule: Rule = {
     // From 1.28 a hostNetwork template keeps the port bare, but its pods get the hostPort
     // (SetDefaults_Pod), so say what they will bind.
     const hostNetwork = recordAt(model.value, podSpecPath)?.hostNetwork === true;
-    for (const ref of allContainers(model.value)) {
-      const ports = ref.container.ports;
-      if (!Array.isArray(ports)) continue;
-      const owner = `${ref.list === 'initContainers' ? 'init container' : 'container'} ${ref.name}`;
-      ports.forEach((raw: unknown, index) => {
-        const port = portAsDefaulted(raw, defaults);
-        if (!port || port.hostIP === '' || port.hostPort !== 0) return;
-        const which = typeof port.containerPort === 'number' ? `Port ${port.containerPort}/${port.protocol}` : `Port #${index + 1}`;
-        findings.push(
-          findingAt(model, {
-            code: DiagnosticCode.HostIpWithoutHostPort,
-            severity: 'warning',
-            message: `${which} of ${owner} sets \`hostIP: ${port.hostIP}\` without a \`hostPort\`: \`hostIP\` is the node address a host port binds to, so without one it has no effect (the API server warns: hostIP set without hostPort). Add a \`hostPort\`${hostNetwork && typeof port.containerPort === 'number' ? ` (with \`hostNetwork: true\` the pods get \`hostPort: ${port.containerPort}\` anyway)` : ''} or remove \`hostIP\`.`,
-            path: [...ref.path, 'ports', index, 'hostIP'],
-            prefer: 'value',
-          }),
-        );
-      });
+    for (const { port, container, index, owner } of podPorts(model.value, defaults)) {
+      if (port.hostIP === '' || port.hostPort !== 0) continue;
+      const which = typeof port.containerPort === 'number' ? `Port ${port.containerPort}/${port.protocol}` : `Port #${index + 1}`;
+      findings.push(
+        findingAt(model, {
+          code: DiagnosticCode.HostIpWithoutHostPort,
+          severity: 'warning',
+          message: `${which} of ${owner} sets \`hostIP: ${port.hostIP}\` without a \`hostPort\`: \`hostIP\` is the node address a host port binds to, so without one it has no effect (the API server warns: hostIP set without hostPort). Add a \`hostPort\`${hostNetwork && typeof port.containerPort === 'number' ? ` (with \`hostNetwork: true\` the pods get \`hostPort: ${port.containerPort}\` anyway)` : ''} or remove \`hostIP\`.`,
+          path: [...container.path, 'ports', index, 'hostIP'],
+          prefer: 'value',
+        }),
+      );
     }
     return findings;
   },

@@ -24,7 +24,7 @@ import type { PathSegment } from '../path';
 import { suggest } from '../suggest';
 import type { Finding } from '../types';
 import { minorVersion } from './featureVersion';
-import { allContainers, findingAt, podSpecPath, portAsDefaulted, record, recordAt } from './fields';
+import { allContainers, findingAt, podPorts, podSpecPath, record, recordAt, type ContainerRef } from './fields';
 import { hostPortDefaultingNote, templateDefaultsHostPorts } from './portDuplicate';
 import type { Rule } from './rule';
 
@@ -170,28 +170,26 @@ export const podTemplateRule: Rule = {
     // `checkHostPortConflicts`, `AccumulateUniqueHostPorts`: "Duplicate value"). Validation sees
     // the defaulted template, so before 1.28 a hostNetwork port's missing hostPort counts.
     const defaults = templateDefaultsHostPorts(model.value, context.options.kubernetesVersion);
-    const regularHostPorts = new Map<string, { name: string; defaulted: boolean }>();
-    for (const ref of containers) {
-      const taken = ref.list === 'containers' ? regularHostPorts : new Map<string, { name: string; defaulted: boolean }>();
-      const ports = Array.isArray(ref.container.ports) ? ref.container.ports : [];
-      ports.forEach((item: unknown, index) => {
-        const port = portAsDefaulted(item, defaults);
-        if (!port || port.hostPort === 0) return;
-        const defaulted = port.hostPort !== 0 && portAsDefaulted(item, false)?.hostPort === 0;
-        const { hostPort, protocol, hostIP } = port;
-        const key = `${protocol}/${hostIP}/${hostPort}`;
-        const holder = taken.get(key);
-        if (holder === undefined) {
-          taken.set(key, { name: ref.name, defaulted });
-          return;
-        }
-        const by = holder.name === ref.name ? 'another of its ports' : `container ${holder.name}`;
-        const note = defaulted || holder.defaulted ? hostPortDefaultingNote(context.options.kubernetesVersion) : '';
-        at(
-          [...ref.path, 'ports', index, defaulted ? 'containerPort' : 'hostPort'],
-          `Host port ${hostPort}/${protocol}${hostIP === '' ? '' : ` on ${hostIP}`} of container ${ref.name} is already taken by ${by}: a host port (with its protocol and hostIP) must be unique in the pod${ref.list === 'initContainers' ? "'s init container" : ''}, so the API server rejects the DaemonSet.${note}`,
-        );
-      });
+    // The host ports taken in the regular containers together, and in each init container.
+    const taken = new Map<ContainerRef | 'regular', Map<string, { name: string; defaulted: boolean }>>();
+    for (const { port, defaulted, container: ref, index } of podPorts(model.value, defaults)) {
+      if (port.hostPort === 0) continue;
+      const scope = ref.list === 'containers' ? 'regular' : ref;
+      const inScope = taken.get(scope) ?? new Map<string, { name: string; defaulted: boolean }>();
+      taken.set(scope, inScope);
+      const { hostPort, protocol, hostIP } = port;
+      const key = `${protocol}/${hostIP}/${hostPort}`;
+      const holder = inScope.get(key);
+      if (holder === undefined) {
+        inScope.set(key, { name: ref.name, defaulted });
+        continue;
+      }
+      const by = holder.name === ref.name ? 'another of its ports' : `container ${holder.name}`;
+      const note = defaulted || holder.defaulted ? hostPortDefaultingNote(context.options.kubernetesVersion) : '';
+      at(
+        [...ref.path, 'ports', index, defaulted ? 'containerPort' : 'hostPort'],
+        `Host port ${hostPort}/${protocol}${hostIP === '' ? '' : ` on ${hostIP}`} of container ${ref.name} is already taken by ${by}: a host port (with its protocol and hostIP) must be unique in the pod${ref.list === 'initContainers' ? "'s init container" : ''}, so the API server rejects the DaemonSet.${note}`,
+      );
     }
     return findings;
   },

@@ -20,7 +20,7 @@ import type { JsonObject } from '../model';
 import type { PathSegment } from '../path';
 import type { Finding } from '../types';
 import { minorVersion } from './featureVersion';
-import { allContainers, findingAt, lineOf, podSpecPath, portAsDefaulted, recordAt, type PortAsWritten } from './fields';
+import { findingAt, lineOf, podPorts, podSpecPath, recordAt, type PortAsWritten } from './fields';
 import type { Rule } from './rule';
 
 /**
@@ -77,36 +77,29 @@ export const portDuplicateRule: Rule = {
     const findings: Finding[] = [];
     const seen = new Map<string, PortEntry[]>();
     const defaults = templateDefaultsHostPorts(model.value, context.options.kubernetesVersion);
-    for (const ref of allContainers(model.value)) {
-      const ports = ref.container.ports;
-      if (!Array.isArray(ports)) continue;
-      const owner = `${ref.list === 'initContainers' ? 'init container' : 'container'} ${ref.name}`;
-      ports.forEach((raw: unknown, index) => {
-        const port = portAsDefaulted(raw, defaults);
-        const containerPort = port?.containerPort;
-        if (!port || typeof containerPort !== 'number' || !Number.isInteger(containerPort)) return;
-        const defaulted = port.hostPort !== 0 && portAsDefaulted(raw, false)?.hostPort === 0;
-        const entry: PortEntry = { ...port, containerPort, path: [...ref.path, 'ports', index, 'containerPort'], owner, defaulted };
-        const key = `${entry.containerPort}/${entry.protocol}`;
-        const others = seen.get(key) ?? [];
-        for (const other of others) {
-          const kind = portWarningKind(entry, other);
-          if (kind === undefined) continue;
-          const line = lineOf(model, context.file.lineCounter, other.path);
-          const where = other.owner === owner ? 'an earlier one' : `one of ${other.owner}`;
-          findings.push(
-            findingAt(model, {
-              code: DiagnosticCode.PortDuplicate,
-              severity: 'warning',
-              message: `Port ${key} of ${owner} repeats ${where} (line ${line}): ${explanation[kind]}${entry.defaulted || other.defaulted ? hostPortDefaultingNote(context.options.kubernetesVersion) : ''}`,
-              path: entry.path,
-              prefer: 'value',
-            }),
-          );
-          break;
-        }
-        seen.set(key, [...others, entry]);
-      });
+    for (const { port, defaulted, container, index, owner } of podPorts(model.value, defaults)) {
+      const containerPort = port.containerPort;
+      if (typeof containerPort !== 'number' || !Number.isInteger(containerPort)) continue;
+      const entry: PortEntry = { ...port, containerPort, path: [...container.path, 'ports', index, 'containerPort'], owner, defaulted };
+      const key = `${entry.containerPort}/${entry.protocol}`;
+      const others = seen.get(key) ?? [];
+      for (const other of others) {
+        const kind = portWarningKind(entry, other);
+        if (kind === undefined) continue;
+        const line = lineOf(model, context.file.lineCounter, other.path);
+        const where = other.owner === owner ? 'an earlier one' : `one of ${other.owner}`;
+        findings.push(
+          findingAt(model, {
+            code: DiagnosticCode.PortDuplicate,
+            severity: 'warning',
+            message: `Port ${key} of ${owner} repeats ${where} (line ${line}): ${explanation[kind]}${entry.defaulted || other.defaulted ? hostPortDefaultingNote(context.options.kubernetesVersion) : ''}`,
+            path: entry.path,
+            prefer: 'value',
+          }),
+        );
+        break;
+      }
+      seen.set(key, [...others, entry]);
     }
     return findings;
   },

@@ -149,8 +149,8 @@ describe('env var names and container port names (validateContainerCommon)', () 
 
 // pkg/apis/core/validation/validation.go validateContainers / validateInitContainers:
 // checkHostPortConflicts (AccumulateUniqueHostPorts), keyed by protocol, hostIP and hostPort.
-describe('host ports (checkHostPortConflicts, AccumulateUniqueHostPorts)', () => {
-  const daemonSet = (containers: string, initContainers = ''): string => `apiVersion: apps/v1
+/** A minimal DaemonSet whose pod spec is `podSpec` (lines at its indentation). */
+const minimalDaemonSet = (podSpec: string): string => `apiVersion: apps/v1
 kind: DaemonSet
 metadata:
   name: agent
@@ -161,8 +161,10 @@ spec:
     metadata:
       labels: {app: agent}
     spec:
-${initContainers}      containers:
-${containers}`;
+${podSpec}`;
+
+describe('host ports (checkHostPortConflicts, AccumulateUniqueHostPorts)', () => {
+  const daemonSet = (containers: string, initContainers = ''): string => minimalDaemonSet(`${initContainers}      containers:\n${containers}`);
   const hostPortFindings = (text: string): Spotted[] => spotted(text, 'daemonset.pod-template-invalid');
 
   test('one host port twice across the regular containers: an error on the later hostPort, naming the holder', () => {
@@ -241,25 +243,15 @@ ${containers}`;
 // defaultHostNetworkPorts on a hostNetwork pod template, and validation (checkHostPortConflicts)
 // saw the defaulted hostPorts.
 describe('host ports and daemonscope.kubernetesVersion (CHANGELOG-1.28 #117696: hostPort defaulted in hostNetwork pod templates before 1.28)', () => {
-  const daemonSet = (hostNetwork: boolean, initContainers = ''): string => `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-  selector:
-    matchLabels: {app: agent}
-  template:
-    metadata:
-      labels: {app: agent}
-    spec:
-${hostNetwork ? '      hostNetwork: true\n      dnsPolicy: ClusterFirstWithHostNet\n' : ''}${initContainers}      containers:
+  const daemonSet = (hostNetwork: boolean, initContainers = ''): string =>
+    minimalDaemonSet(`${hostNetwork ? '      hostNetwork: true\n      dnsPolicy: ClusterFirstWithHostNet\n' : ''}${initContainers}      containers:
         - name: a
           image: a:1
           ports: [{containerPort: 9100}]
         - name: b
           image: b:1
           ports: [{containerPort: 9100, name: metrics}]
-`;
+`);
   const at = (text: string, version: string): { text: string; start: number; message: string }[] =>
     only(analyse(text, { rules: practiceOff, kubernetesVersion: version }).findings, 'daemonset.pod-template-invalid').map((f) => ({ text: text.slice(f.span.start, f.span.end), start: f.span.start, message: f.message }));
 
