@@ -191,6 +191,21 @@ export const podTemplateRule: Rule = {
         `Host port ${hostPort}/${protocol}${hostIP === '' ? '' : ` on ${hostIP}`} of container ${ref.name} is already taken by ${by}: a host port (with its protocol and hostIP) must be unique in the pod${ref.list === 'initContainers' ? "'s init container" : ''}, so the API server rejects the DaemonSet.${note}`,
       );
     }
+
+    // With `hostNetwork: true` a regular container's port binds the node's containerPort itself,
+    // so a hostPort, when set, must be that port (validation.go `validatePodHostNetworkDeps`: in a
+    // pod template 0 is allowed, defaulted when the pod is created; before 1.28 the template was
+    // defaulted first and `validateHostNetwork` compared the same two numbers). Init containers
+    // are not checked there.
+    if (recordAt(model.value, podSpecPath)?.hostNetwork === true) {
+      for (const { port, container: ref, index } of podPorts(model.value, false)) {
+        if (ref.list !== 'containers' || port.hostPort === 0 || typeof port.containerPort !== 'number' || port.hostPort === port.containerPort) continue;
+        at(
+          [...ref.path, 'ports', index, 'hostPort'],
+          `hostPort ${port.hostPort} of container ${ref.name} differs from its containerPort ${port.containerPort}: with \`hostNetwork: true\` the container listens on the node's port ${port.containerPort} itself, so the API server rejects the DaemonSet (hostPort must match containerPort). Set hostPort to ${port.containerPort} or remove it.`,
+        );
+      }
+    }
     return findings;
   },
 };

@@ -273,3 +273,42 @@ describe('host ports and daemonscope.kubernetesVersion (CHANGELOG-1.28 #117696: 
     assert.deepEqual(at(text, '1.27'), []);
   });
 });
+
+// pkg/apis/core/validation/validation.go validatePodHostNetworkDeps (ValidatePodSpec): with
+// hostNetwork, a regular container's hostPort must be 0 or its containerPort in a pod template.
+describe('hostPort under hostNetwork (validatePodHostNetworkDeps)', () => {
+  const daemonSet = (hostNetwork: boolean, ports: string, initPorts = ''): string =>
+    minimalDaemonSet(`${hostNetwork ? '      hostNetwork: true\n      dnsPolicy: ClusterFirstWithHostNet\n' : ''}${
+      initPorts === '' ? '' : `      initContainers:\n        - name: setup\n          image: busybox:1.36\n          ports: ${initPorts}\n`
+    }      containers:\n        - name: agent\n          image: agent:1\n          ports: ${ports}\n`);
+  const invalid = (text: string, version = '1.35'): Spotted[] =>
+    only(analyse(text, { rules: practiceOff, kubernetesVersion: version }).findings, 'daemonset.pod-template-invalid').map((f) => ({
+      code: f.code,
+      text: text.slice(f.span.start, f.span.end),
+      start: f.span.start,
+      severity: f.severity,
+      message: f.message,
+    }));
+
+  test('a hostPort other than its containerPort is rejected, on the hostPort, at every version', () => {
+    const text = daemonSet(true, '[{containerPort: 9100, hostPort: 19100}]');
+    for (const version of ['1.27', '1.35']) {
+      const found = invalid(text, version);
+      assert.deepEqual(
+        found.map((f) => [f.text, f.start, f.severity]),
+        [['19100', offsetOf(text, '19100'), 'error']],
+        version,
+      );
+      assert.equal(
+        found[0]!.message,
+        "hostPort 19100 of container agent differs from its containerPort 9100: with `hostNetwork: true` the container listens on the node's port 9100 itself, so the API server rejects the DaemonSet (hostPort must match containerPort). Set hostPort to 9100 or remove it.",
+      );
+    }
+  });
+
+  test('accepted: hostPort equal to containerPort or unset, no hostNetwork, or an init container (not checked there)', () => {
+    assert.deepEqual(invalid(daemonSet(true, '[{containerPort: 9100, hostPort: 9100}, {containerPort: 9200}]')), []);
+    assert.deepEqual(invalid(daemonSet(false, '[{containerPort: 9100, hostPort: 19100}]')), []);
+    assert.deepEqual(invalid(daemonSet(true, '[{containerPort: 9100}]', '[{containerPort: 8080, hostPort: 18080}]')), []);
+  });
+});
