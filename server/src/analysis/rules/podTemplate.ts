@@ -169,15 +169,27 @@ export const podTemplateRule: Rule = {
     // another); a hostPort of 0 is none (validateContainers / validateInitContainers with
     // `checkHostPortConflicts`, `AccumulateUniqueHostPorts`: "Duplicate value"). Validation sees
     // the defaulted template, so before 1.28 a hostNetwork port's missing hostPort counts.
+    // And with `hostNetwork: true` a regular container's port binds the node's containerPort
+    // itself, so a hostPort, when written, must be that port (validation.go
+    // `validatePodHostNetworkDeps`: in a pod template 0 is allowed, defaulted when the pod is
+    // created; before 1.28 the template was defaulted first and `validateHostNetwork` compared the
+    // same two numbers). Init containers are not checked there.
+    const hostNetwork = recordAt(model.value, podSpecPath)?.hostNetwork === true;
     const defaults = templateDefaultsHostPorts(model.value, context.options.kubernetesVersion);
     // The host ports taken in the regular containers together, and in each init container.
     const taken = new Map<ContainerRef | 'regular', Map<string, { name: string; defaulted: boolean }>>();
     for (const { port, defaulted, container: ref, index } of podPorts(model.value, defaults)) {
       if (port.hostPort === 0) continue;
+      const { hostPort, protocol, hostIP, containerPort } = port;
+      if (hostNetwork && ref.list === 'containers' && typeof containerPort === 'number' && hostPort !== containerPort) {
+        at(
+          [...ref.path, 'ports', index, 'hostPort'],
+          `hostPort ${hostPort} of container ${ref.name} differs from its containerPort ${containerPort}: with \`hostNetwork: true\` the container listens on the node's port ${containerPort} itself, so the API server rejects the DaemonSet (hostPort must match containerPort). Set hostPort to ${containerPort} or remove it.`,
+        );
+      }
       const scope = ref.list === 'containers' ? 'regular' : ref;
       const inScope = taken.get(scope) ?? new Map<string, { name: string; defaulted: boolean }>();
       taken.set(scope, inScope);
-      const { hostPort, protocol, hostIP } = port;
       const key = `${protocol}/${hostIP}/${hostPort}`;
       const holder = inScope.get(key);
       if (holder === undefined) {
@@ -190,21 +202,6 @@ export const podTemplateRule: Rule = {
         [...ref.path, 'ports', index, defaulted ? 'containerPort' : 'hostPort'],
         `Host port ${hostPort}/${protocol}${hostIP === '' ? '' : ` on ${hostIP}`} of container ${ref.name} is already taken by ${by}: a host port (with its protocol and hostIP) must be unique in the pod${ref.list === 'initContainers' ? "'s init container" : ''}, so the API server rejects the DaemonSet.${note}`,
       );
-    }
-
-    // With `hostNetwork: true` a regular container's port binds the node's containerPort itself,
-    // so a hostPort, when set, must be that port (validation.go `validatePodHostNetworkDeps`: in a
-    // pod template 0 is allowed, defaulted when the pod is created; before 1.28 the template was
-    // defaulted first and `validateHostNetwork` compared the same two numbers). Init containers
-    // are not checked there.
-    if (recordAt(model.value, podSpecPath)?.hostNetwork === true) {
-      for (const { port, container: ref, index } of podPorts(model.value, false)) {
-        if (ref.list !== 'containers' || port.hostPort === 0 || typeof port.containerPort !== 'number' || port.hostPort === port.containerPort) continue;
-        at(
-          [...ref.path, 'ports', index, 'hostPort'],
-          `hostPort ${port.hostPort} of container ${ref.name} differs from its containerPort ${port.containerPort}: with \`hostNetwork: true\` the container listens on the node's port ${port.containerPort} itself, so the API server rejects the DaemonSet (hostPort must match containerPort). Set hostPort to ${port.containerPort} or remove it.`,
-        );
-      }
     }
     return findings;
   },
